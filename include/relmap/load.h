@@ -1,0 +1,52 @@
+/*
+ * relmap/load.h - reading inputs into one resolved model.
+ */
+#ifndef RELMAP_LOAD_H
+#define RELMAP_LOAD_H
+
+#include <stdbool.h>
+
+#include "model.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** What an input is. AUTO looks at the file (see DESIGN.md, Inputs). */
+typedef enum relmap_input_kind {
+    RELMAP_INPUT_AUTO = 0,
+    RELMAP_INPUT_SQLITE
+} relmap_input_kind;
+
+typedef struct relmap_load_opts {
+    unsigned version;
+    relmap_input_kind kind;
+    /** Run PRAGMA foreign_key_check on databases (SQLITE002). */
+    bool data_checks;
+    /** How long to wait for another process's lock, in milliseconds. */
+    int busy_timeout_ms;
+    /** Called with one line per decision worth explaining (--verbose); may be NULL. */
+    relmap_write_fn verbose;
+    void *verbose_payload;
+} relmap_load_opts;
+
+#define RELMAP_LOAD_OPTS_VERSION 1
+#define RELMAP_LOAD_OPTS_INIT {RELMAP_LOAD_OPTS_VERSION, RELMAP_INPUT_AUTO, true, 2000, NULL, NULL}
+
+/**
+ * Reads every input in `paths` (npaths >= 1) into one model and resolves
+ * it. A database is opened strictly read-only and never changed.
+ *
+ * On success stores a model the caller frees with relmap_model_free() and
+ * returns 0. On failure stores NULL and returns RELMAP_EINVAL, RELMAP_EIO,
+ * RELMAP_EFORMAT, RELMAP_EBUSY or RELMAP_ELIMIT; relmap_error_last() then
+ * names the file and the reason.
+ */
+RELMAP_API int relmap_load(relmap_model **out, const char *const *paths, size_t npaths,
+                           const relmap_load_opts *opts);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

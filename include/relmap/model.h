@@ -1,0 +1,291 @@
+/*
+ * relmap/model.h - the relationship model every reader builds and every
+ * rule, formatter and renderer reads.
+ *
+ * The model is plain structs in one arena: everything reachable from a
+ * relmap_model is owned by it and freed by relmap_model_free(). Callers
+ * read these structs; they never modify or free any part of them.
+ *
+ * Every element carries a span into the text it was read from, so that a
+ * finding can point at the exact place. For a SQLite database that text is
+ * the CREATE statement SQLite stores for the table or index.
+ */
+#ifndef RELMAP_MODEL_H
+#define RELMAP_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * A range of bytes in one source text. `source` is an index into
+ * relmap_model.sources, or RELMAP_NO_SOURCE for an element that has no
+ * text behind it. `start` and `end` are byte offsets (end exclusive).
+ */
+typedef struct relmap_span {
+    uint32_t source;
+    uint32_t start;
+    uint32_t end;
+} relmap_span;
+
+#define RELMAP_NO_SOURCE UINT32_MAX
+
+/** The SQL dialect of an input, deciding how names and types compare. */
+typedef enum relmap_dialect {
+    RELMAP_DIALECT_UNKNOWN = 0,
+    RELMAP_DIALECT_SQLITE,
+    RELMAP_DIALECT_POSTGRES,
+    RELMAP_DIALECT_MYSQL
+} relmap_dialect;
+
+/** A text the model was read from: a file, or one stored CREATE statement. */
+typedef struct relmap_source {
+    /** The path as the user gave it (a database's path for its statements). */
+    const char *path;
+    /** The text (not necessarily NUL-free) and its length in bytes. */
+    const char *text;
+    size_t len;
+    /** Byte offset of the start of each line; nlines >= 1. */
+    const uint32_t *line_starts;
+    size_t nlines;
+} relmap_source;
+
+/**
+ * The family of a column's type: the SQLite affinity for SQLite inputs,
+ * the broad kind of type for other dialects. FK005 compares these.
+ */
+typedef enum relmap_type_family {
+    RELMAP_TYPE_UNKNOWN = 0, /* no declared type */
+    RELMAP_TYPE_INTEGER,
+    RELMAP_TYPE_REAL,
+    RELMAP_TYPE_NUMERIC,
+    RELMAP_TYPE_TEXT,
+    RELMAP_TYPE_BLOB,
+    RELMAP_TYPE_BOOLEAN,
+    RELMAP_TYPE_DATETIME,
+    RELMAP_TYPE_UUID,
+    RELMAP_TYPE_JSON,
+    RELMAP_TYPE_OTHER
+} relmap_type_family;
+
+/** A referential action of a foreign key. */
+typedef enum relmap_fk_action {
+    RELMAP_ACTION_UNSET = 0, /* not written */
+    RELMAP_ACTION_NO_ACTION,
+    RELMAP_ACTION_RESTRICT,
+    RELMAP_ACTION_CASCADE,
+    RELMAP_ACTION_SET_NULL,
+    RELMAP_ACTION_SET_DEFAULT,
+    RELMAP_ACTION_INVALID /* written, but not a valid action (FK013) */
+} relmap_fk_action;
+
+typedef enum relmap_deferrable {
+    RELMAP_NOT_DEFERRABLE = 0,
+    RELMAP_DEFERRABLE_INITIALLY_IMMEDIATE,
+    RELMAP_DEFERRABLE_INITIALLY_DEFERRED
+} relmap_deferrable;
+
+typedef enum relmap_generated {
+    RELMAP_GENERATED_NONE = 0,
+    RELMAP_GENERATED_VIRTUAL,
+    RELMAP_GENERATED_STORED
+} relmap_generated;
+
+typedef struct relmap_column {
+    const char *name;
+    /** The declared type as written ("" when none). */
+    const char *type;
+    relmap_type_family family;
+    /** Whether NULL can be stored: false for NOT NULL and rowid aliases. */
+    bool nullable;
+    /** The default as SQL text, or NULL when there is none. */
+    const char *default_value;
+    bool autoincrement;
+    /** 1-based position in the primary key, 0 when not part of it. */
+    unsigned pk_position;
+    relmap_generated generated;
+    /** Hidden column of a virtual table. */
+    bool hidden;
+    relmap_span span;
+} relmap_column;
+
+/**
+ * A column named by a constraint, index or key. `name` is NULL for an
+ * expression element of an index (then `expr` holds its text). `column` is
+ * filled in by resolve: NULL when the table has no such column.
+ */
+typedef struct relmap_colref {
+    const char *name;
+    const char *expr;
+    relmap_span span;
+    const relmap_column *column;
+} relmap_colref;
+
+/** A primary key or unique constraint. */
+typedef struct relmap_key {
+    const char *name; /* constraint name, or NULL */
+    relmap_colref *columns;
+    size_t ncolumns; /* 0: no primary key */
+    relmap_span span;
+} relmap_key;
+
+typedef struct relmap_index {
+    const char *name;
+    relmap_colref *columns;
+    size_t ncolumns;
+    bool unique;
+    /** The WHERE predicate of a partial index, or NULL. */
+    const char *where;
+    relmap_span span;
+} relmap_index;
+
+typedef struct relmap_check_constraint {
+    const char *name; /* constraint name, or NULL */
+    const char *expr;
+    relmap_span span;
+} relmap_check_constraint;
+
+#define RELMAP_MAX_SAMPLE_ROWIDS 5
+
+/** Rows of a SQLite database that violate one foreign key (SQLITE002). */
+typedef struct relmap_fk_violations {
+    uint64_t count;
+    /** The first rowids found, in the order SQLite reports them. */
+    int64_t rowids[RELMAP_MAX_SAMPLE_ROWIDS];
+    size_t nrowids;
+} relmap_fk_violations;
+
+struct relmap_table;
+
+typedef struct relmap_fk {
+    const char *name; /* constraint name, or NULL */
+    relmap_colref *columns;
+    size_t ncolumns;
+    const char *ref_schema; /* NULL when not written */
+    const char *ref_table_name;
+    /** Referenced columns as written; none means the primary key. */
+    relmap_colref *ref_columns;
+    size_t nref_columns;
+    relmap_fk_action on_delete;
+    relmap_fk_action on_update;
+    /** The actions as written (for messages about invalid ones), or NULL. */
+    const char *on_delete_text;
+    const char *on_update_text;
+    const char *match; /* MATCH clause, or NULL */
+    relmap_deferrable deferrable;
+    relmap_span span;
+
+    /* Filled in by resolve. */
+    /** The referenced table, NULL when it does not exist (FK001). */
+    const struct relmap_table *ref_table;
+    /**
+     * The referenced columns: ref_columns resolved, or the primary key of
+     * ref_table when none were written. Entries are NULL for unknown
+     * columns; ntarget is 0 when the target cannot be determined.
+     */
+    const relmap_column **target;
+    size_t ntarget;
+
+    /** Rows violating this key, or NULL when data was not checked. */
+    const relmap_fk_violations *violations;
+} relmap_fk;
+
+typedef enum relmap_table_kind { RELMAP_KIND_TABLE = 0, RELMAP_KIND_VIEW } relmap_table_kind;
+
+typedef struct relmap_table {
+    const char *name;
+    const char *schema; /* NULL when not written */
+    relmap_table_kind kind;
+    const char *comment; /* NULL when none */
+    relmap_dialect dialect;
+
+    relmap_column *columns;
+    size_t ncolumns;
+    relmap_key primary_key; /* ncolumns == 0: no primary key */
+    relmap_key *uniques;
+    size_t nuniques;
+    relmap_index *indexes;
+    size_t nindexes;
+    relmap_fk *fks;
+    size_t nfks;
+    relmap_check_constraint *checks;
+    size_t nchecks;
+
+    /* SQLite specifics. */
+    bool without_rowid;
+    bool strict;
+    bool virtual_table;
+    /**
+     * Why `PRAGMA foreign_key_check` could not check this table (SQLite's
+     * own message), or NULL.
+     */
+    const char *data_check_error;
+
+    /** The table's name in its CREATE statement. */
+    relmap_span span;
+} relmap_table;
+
+/** Facts about the project as a whole that rules need. */
+typedef struct relmap_facts {
+    /** Some source enables PRAGMA foreign_keys (a connection hook, a script). */
+    bool pragma_foreign_keys;
+    relmap_span pragma_foreign_keys_span;
+    /** Data checks (PRAGMA foreign_key_check) ran on the database inputs. */
+    bool data_checked;
+} relmap_facts;
+
+struct relmap_model_internal;
+
+typedef struct relmap_model {
+    relmap_table **tables;
+    size_t ntables;
+    relmap_source *sources;
+    size_t nsources;
+    /** The dialect names are matched in (that of the first input that has one). */
+    relmap_dialect dialect;
+    relmap_facts facts;
+    struct relmap_model_internal *internal;
+} relmap_model;
+
+/** Frees the model and everything it owns. NULL is allowed. */
+RELMAP_API void relmap_model_free(relmap_model *model);
+
+/**
+ * Finds a table by name the way the model's dialect compares names (SQLite
+ * and MySQL case-insensitively). `schema` may be NULL for any schema.
+ * Returns NULL when there is none. Only valid after the model is resolved
+ * (relmap_load returns resolved models).
+ */
+RELMAP_API const relmap_table *relmap_model_find_table(const relmap_model *model,
+                                                       const char *schema, const char *name);
+
+/** A span turned into what a person reads. */
+typedef struct relmap_location {
+    const char *path;      /* NULL when the span has no source */
+    unsigned line;         /* 1-based */
+    unsigned column;       /* 1-based, in bytes */
+    const char *line_text; /* the whole source line, not NUL-terminated */
+    size_t line_len;
+} relmap_location;
+
+/**
+ * Turns a span into path, line and column. Returns 0, or RELMAP_EINVAL
+ * (with `out->path` NULL) when the span has no source.
+ */
+RELMAP_API int relmap_span_locate(const relmap_model *model, relmap_span span,
+                                  relmap_location *out);
+
+/** The SQL spelling of an action ("SET NULL"), or NULL for UNSET. */
+RELMAP_API const char *relmap_fk_action_name(relmap_fk_action action);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,150 @@
+/*
+ * arena.c - bump allocation in growing blocks.
+ */
+#include "arena.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <stdalign.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "alloc.h"
+
+#define BLOCK_SIZE (64 * 1024)
+
+typedef struct block {
+    struct block *next;
+    size_t used, size;
+    alignas(max_align_t) unsigned char data[];
+} block;
+
+struct rm_arena {
+    block *blocks;
+    size_t total;
+};
+
+rm_arena *rm_arena_new(void)
+{
+    return rm_calloc(1, sizeof(rm_arena));
+}
+
+void rm_arena_free(rm_arena *arena)
+{
+    if (!arena)
+        return;
+    block *b = arena->blocks;
+    while (b) {
+        block *next = b->next;
+        free(b);
+        b = next;
+    }
+    free(arena);
+}
+
+static block *new_block(rm_arena *arena, size_t size)
+{
+    block *b = rm_malloc(sizeof(block) + size);
+    b->size = size;
+    b->used = 0;
+    arena->total += sizeof(block) + size;
+    return b;
+}
+
+void *rm_arena_alloc(rm_arena *arena, size_t size)
+{
+    const size_t align = alignof(max_align_t);
+    size = (size + align - 1) & ~(align - 1);
+#ifdef RELMAP_DEBUG_ARENA
+    block *own = new_block(arena, size);
+    own->next = arena->blocks;
+    arena->blocks = own;
+    memset(own->data, 0, size);
+    return own->data;
+#else
+    block *b = arena->blocks;
+    if (!b || b->size - b->used < size) {
+        if (size > BLOCK_SIZE / 4) {
+            /* A large request gets a block of its own, kept behind the
+             * current one so the current block's free space is not lost. */
+            block *big = new_block(arena, size);
+            if (b) {
+                big->next = b->next;
+                b->next = big;
+            } else {
+                big->next = NULL;
+                arena->blocks = big;
+            }
+            memset(big->data, 0, size);
+            big->used = size;
+            return big->data;
+        }
+        b = new_block(arena, BLOCK_SIZE);
+        b->next = arena->blocks;
+        arena->blocks = b;
+    }
+    void *p = b->data + b->used;
+    b->used += size;
+    memset(p, 0, size);
+    return p;
+#endif
+}
+
+char *rm_arena_strndup(rm_arena *arena, const char *s, size_t n)
+{
+    char *p = rm_arena_alloc(arena, n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *rm_arena_strdup(rm_arena *arena, const char *s)
+{
+    return s ? rm_arena_strndup(arena, s, strlen(s)) : NULL;
+}
+
+char *rm_arena_printf(rm_arena *arena, const char *fmt, ...)
+{
+    va_list ap, ap2;
+    va_start(ap, fmt);
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        n = 0;
+    char *p = rm_arena_alloc(arena, (size_t)n + 1);
+    vsnprintf(p, (size_t)n + 1, fmt, ap2);
+    va_end(ap2);
+    return p;
+}
+
+static size_t capacity_for(size_t n)
+{
+    if (n == 0)
+        return 0;
+    size_t cap = 4;
+    while (cap < n)
+        cap *= 2;
+    return cap;
+}
+
+void *rm_arena_push(rm_arena *arena, void **array, size_t *n, size_t elem)
+{
+    size_t cap = capacity_for(*n);
+    if (*n == cap) {
+        size_t new_cap = cap ? cap * 2 : 4;
+        void *grown = rm_arena_alloc(arena, new_cap * elem);
+        if (*n)
+            memcpy(grown, *array, *n * elem);
+        *array = grown;
+    }
+    unsigned char *slot = (unsigned char *)*array + *n * elem;
+    memset(slot, 0, elem);
+    (*n)++;
+    return slot;
+}
+
+size_t rm_arena_size(const rm_arena *arena)
+{
+    return arena->total;
+}

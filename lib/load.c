@@ -1,0 +1,106 @@
+/*
+ * load.c - deciding what each input is, handing it to its reader, and
+ * resolving the merged model.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "relmap/load.h"
+#include "error.h"
+#include "model_build.h"
+#include "read_sqlite.h"
+#include "resolve.h"
+
+static const char sqlite_magic[16] = "SQLite format 3";
+
+static void say(const relmap_load_opts *opts, const char *fmt, ...)
+{
+    if (!opts->verbose)
+        return;
+    char line[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    size_t len = (size_t)n < sizeof line ? (size_t)n : sizeof line - 1;
+    opts->verbose(opts->verbose_payload, line, len);
+}
+
+/*
+ * Looks at the input without blocking on it: a FIFO or a device must give
+ * an error, never a hang, so the file is opened non-blocking and anything
+ * but a regular file is refused before a byte is read.
+ */
+static int detect(const char *path, relmap_input_kind *kind, const relmap_load_opts *opts)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0)
+        return rm_error(RELMAP_EIO, "%s: cannot open: %s", path, strerror(errno));
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        int err = errno;
+        close(fd);
+        return rm_error(RELMAP_EIO, "%s: cannot stat: %s", path, strerror(err));
+    }
+    if (S_ISDIR(st.st_mode)) {
+        close(fd);
+        return rm_error(RELMAP_EIO, "%s: is a directory, not a SQLite database", path);
+    }
+    if (!S_ISREG(st.st_mode)) {
+        close(fd);
+        return rm_error(RELMAP_EIO, "%s: not a regular file (a FIFO, socket or device)", path);
+    }
+    char header[16];
+    ssize_t got = read(fd, header, sizeof header);
+    int err = errno;
+    close(fd);
+    if (got < 0)
+        return rm_error(RELMAP_EIO, "%s: cannot read: %s", path, strerror(err));
+    if (opts->kind == RELMAP_INPUT_SQLITE) {
+        *kind = RELMAP_INPUT_SQLITE;
+        return 0;
+    }
+    if (got == (ssize_t)sizeof header && memcmp(header, sqlite_magic, sizeof header) == 0) {
+        say(opts, "%s: SQLite database (file header)\n", path);
+        *kind = RELMAP_INPUT_SQLITE;
+        return 0;
+    }
+    if (got == 0)
+        return rm_error(RELMAP_EFORMAT, "%s: empty file, not a SQLite database", path);
+    return rm_error(RELMAP_EFORMAT,
+                    "%s: not a SQLite database (no 'SQLite format 3' header); "
+                    "relmap reads SQLite database files",
+                    path);
+}
+
+int relmap_load(relmap_model **out, const char *const *paths, size_t npaths,
+                const relmap_load_opts *opts)
+{
+    *out = NULL;
+    if (!opts || opts->version != RELMAP_LOAD_OPTS_VERSION)
+        return rm_error(RELMAP_EINVAL, "relmap_load: options of an unknown version");
+    if (npaths == 0)
+        return rm_error(RELMAP_EINVAL, "no input given");
+    relmap_model *model = mb_model_new();
+    int rc = 0;
+    for (size_t i = 0; i < npaths && rc == 0; i++) {
+        relmap_input_kind kind = RELMAP_INPUT_AUTO;
+        rc = detect(paths[i], &kind, opts);
+        if (rc == 0 && kind == RELMAP_INPUT_SQLITE)
+            rc = rm_read_sqlite(model, paths[i], opts);
+    }
+    if (rc < 0) {
+        relmap_model_free(model);
+        return rc;
+    }
+    rm_resolve(model);
+    *out = model;
+    return 0;
+}

@@ -1,0 +1,228 @@
+/*
+ * model_build.c - the builder every reader uses to fill a model.
+ */
+#include "model_build.h"
+
+#include <ctype.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "source.h"
+
+relmap_model *mb_model_new(void)
+{
+    relmap_model *model = rm_calloc(1, sizeof *model);
+    model->internal = rm_calloc(1, sizeof *model->internal);
+    model->internal->arena = rm_arena_new();
+    return model;
+}
+
+rm_arena *mb_arena(relmap_model *model)
+{
+    return model->internal->arena;
+}
+
+const char *mb_str(relmap_model *model, const char *s)
+{
+    return s ? rm_arena_strdup(mb_arena(model), s) : NULL;
+}
+
+const char *mb_strn(relmap_model *model, const char *s, size_t len)
+{
+    return s ? rm_arena_strndup(mb_arena(model), s, len) : NULL;
+}
+
+uint32_t mb_source(relmap_model *model, const char *path, const char *text, size_t len)
+{
+    rm_arena *arena = mb_arena(model);
+    relmap_source *src = rm_arena_push(arena, (void **)&model->sources, &model->nsources,
+                                       sizeof *src);
+    src->path = rm_arena_strdup(arena, path);
+    src->text = rm_arena_strndup(arena, text, len);
+    src->len = len;
+    rm_source_index_lines(arena, src);
+    return (uint32_t)(model->nsources - 1);
+}
+
+relmap_span mb_span(uint32_t source, size_t start, size_t end)
+{
+    relmap_span span = {source, (uint32_t)start, (uint32_t)end};
+    return span;
+}
+
+relmap_span mb_no_span(void)
+{
+    return mb_span(RELMAP_NO_SOURCE, 0, 0);
+}
+
+relmap_table *mb_table(relmap_model *model, const char *schema, const char *name,
+                       relmap_table_kind kind, relmap_span span)
+{
+    rm_arena *arena = mb_arena(model);
+    relmap_table **slot = rm_arena_push(arena, (void **)&model->tables, &model->ntables,
+                                        sizeof *slot);
+    relmap_table *table = rm_arena_alloc(arena, sizeof *table);
+    table->schema = mb_str(model, schema);
+    table->name = mb_str(model, name);
+    table->kind = kind;
+    table->dialect = model->dialect;
+    table->span = span;
+    table->primary_key.span = mb_no_span();
+    *slot = table;
+    return table;
+}
+
+relmap_column *mb_column(relmap_model *model, relmap_table *table, const char *name,
+                         const char *type, relmap_span span)
+{
+    relmap_column *col = rm_arena_push(mb_arena(model), (void **)&table->columns,
+                                       &table->ncolumns, sizeof *col);
+    col->name = mb_str(model, name);
+    col->type = mb_str(model, type ? type : "");
+    col->nullable = true;
+    col->span = span;
+    return col;
+}
+
+relmap_key *mb_primary_key(relmap_model *model, relmap_table *table, const char *name,
+                           relmap_span span)
+{
+    table->primary_key.name = mb_str(model, name);
+    table->primary_key.span = span;
+    table->primary_key.columns = NULL;
+    table->primary_key.ncolumns = 0;
+    return &table->primary_key;
+}
+
+relmap_key *mb_unique(relmap_model *model, relmap_table *table, const char *name,
+                      relmap_span span)
+{
+    relmap_key *key = rm_arena_push(mb_arena(model), (void **)&table->uniques,
+                                    &table->nuniques, sizeof *key);
+    key->name = mb_str(model, name);
+    key->span = span;
+    return key;
+}
+
+static void push_colref(relmap_model *model, relmap_colref **array, size_t *n,
+                        const char *column, const char *expr, relmap_span span)
+{
+    relmap_colref *ref = rm_arena_push(mb_arena(model), (void **)array, n, sizeof *ref);
+    ref->name = mb_str(model, column);
+    ref->expr = mb_str(model, expr);
+    ref->span = span;
+}
+
+void mb_key_column(relmap_model *model, relmap_key *key, const char *column, relmap_span span)
+{
+    push_colref(model, &key->columns, &key->ncolumns, column, NULL, span);
+}
+
+relmap_index *mb_index(relmap_model *model, relmap_table *table, const char *name, bool unique,
+                       relmap_span span)
+{
+    relmap_index *index = rm_arena_push(mb_arena(model), (void **)&table->indexes,
+                                        &table->nindexes, sizeof *index);
+    index->name = mb_str(model, name);
+    index->unique = unique;
+    index->span = span;
+    return index;
+}
+
+void mb_index_column(relmap_model *model, relmap_index *index, const char *column,
+                     const char *expr, relmap_span span)
+{
+    push_colref(model, &index->columns, &index->ncolumns, column, expr, span);
+}
+
+relmap_fk *mb_fk(relmap_model *model, relmap_table *table, const char *name,
+                 const char *ref_schema, const char *ref_table, relmap_span span)
+{
+    relmap_fk *fk = rm_arena_push(mb_arena(model), (void **)&table->fks, &table->nfks,
+                                  sizeof *fk);
+    fk->name = mb_str(model, name);
+    fk->ref_schema = mb_str(model, ref_schema);
+    fk->ref_table_name = mb_str(model, ref_table);
+    fk->span = span;
+    return fk;
+}
+
+void mb_fk_column(relmap_model *model, relmap_fk *fk, const char *column, relmap_span span)
+{
+    push_colref(model, &fk->columns, &fk->ncolumns, column, NULL, span);
+}
+
+void mb_fk_ref_column(relmap_model *model, relmap_fk *fk, const char *column, relmap_span span)
+{
+    push_colref(model, &fk->ref_columns, &fk->nref_columns, column, NULL, span);
+}
+
+relmap_fk_action mb_parse_action(const char *text)
+{
+    static const struct {
+        const char *words;
+        relmap_fk_action action;
+    } actions[] = {
+        {"NO ACTION", RELMAP_ACTION_NO_ACTION},     {"RESTRICT", RELMAP_ACTION_RESTRICT},
+        {"CASCADE", RELMAP_ACTION_CASCADE},         {"SET NULL", RELMAP_ACTION_SET_NULL},
+        {"SET DEFAULT", RELMAP_ACTION_SET_DEFAULT},
+    };
+    if (!text)
+        return RELMAP_ACTION_UNSET;
+    for (size_t i = 0; i < sizeof actions / sizeof actions[0]; i++) {
+        /* Compare word by word: case-insensitive, any run of white space
+         * between words, none around them. */
+        const char *w = actions[i].words, *t = text;
+        while (isspace((unsigned char)*t))
+            t++;
+        while (*w && *t) {
+            if (*w == ' ') {
+                if (!isspace((unsigned char)*t))
+                    break;
+                while (isspace((unsigned char)*t))
+                    t++;
+                w++;
+            } else if (toupper((unsigned char)*t) == *w) {
+                t++;
+                w++;
+            } else {
+                break;
+            }
+        }
+        while (isspace((unsigned char)*t))
+            t++;
+        if (!*w && !*t)
+            return actions[i].action;
+    }
+    return RELMAP_ACTION_INVALID;
+}
+
+void mb_fk_on_delete(relmap_model *model, relmap_fk *fk, const char *text)
+{
+    fk->on_delete = mb_parse_action(text);
+    fk->on_delete_text = mb_str(model, text);
+}
+
+void mb_fk_on_update(relmap_model *model, relmap_fk *fk, const char *text)
+{
+    fk->on_update = mb_parse_action(text);
+    fk->on_update_text = mb_str(model, text);
+}
+
+relmap_fk_violations *mb_fk_violations(relmap_model *model, relmap_fk *fk)
+{
+    relmap_fk_violations *v = rm_arena_alloc(mb_arena(model), sizeof *v);
+    fk->violations = v;
+    return v;
+}
+
+relmap_check_constraint *mb_check(relmap_model *model, relmap_table *table, const char *name,
+                       const char *expr, relmap_span span)
+{
+    relmap_check_constraint *check = rm_arena_push(mb_arena(model), (void **)&table->checks,
+                                        &table->nchecks, sizeof *check);
+    check->name = mb_str(model, name);
+    check->expr = mb_str(model, expr);
+    check->span = span;
+    return check;
+}

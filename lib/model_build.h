@@ -1,0 +1,68 @@
+/*
+ * model_build.h - the one way readers put things into a model.
+ *
+ * Readers call these builder functions (as SQLite's grammar actions call
+ * StartTable/AddColumn) and never allocate model structs themselves. Every
+ * string passed in is copied into the model's arena; NULL stays NULL.
+ * Returned pointers stay valid until the next call that adds an element of
+ * the same kind to the same table (arrays grow), so fill an element in
+ * before adding the next one.
+ */
+#ifndef RELMAP_MODEL_BUILD_H
+#define RELMAP_MODEL_BUILD_H
+
+#include "relmap/model.h"
+#include "arena.h"
+
+/* What the model keeps beyond its public fields. */
+struct relmap_model_internal {
+    rm_arena *arena;
+    struct rm_strmap *tables_by_name; /* filled in by resolve */
+};
+
+relmap_model *mb_model_new(void);
+rm_arena *mb_arena(relmap_model *model);
+
+/* Interns a string (or `len` bytes of one) in the model's arena. */
+const char *mb_str(relmap_model *model, const char *s);
+const char *mb_strn(relmap_model *model, const char *s, size_t len);
+
+/* Adds a source text (copied) and returns its index for spans. */
+uint32_t mb_source(relmap_model *model, const char *path, const char *text, size_t len);
+
+relmap_span mb_span(uint32_t source, size_t start, size_t end);
+relmap_span mb_no_span(void);
+
+relmap_table *mb_table(relmap_model *model, const char *schema, const char *name,
+                       relmap_table_kind kind, relmap_span span);
+relmap_column *mb_column(relmap_model *model, relmap_table *table, const char *name,
+                         const char *type, relmap_span span);
+/* The table's primary key, named `name` (may be NULL); add columns with
+ * mb_key_column. */
+relmap_key *mb_primary_key(relmap_model *model, relmap_table *table, const char *name,
+                           relmap_span span);
+relmap_key *mb_unique(relmap_model *model, relmap_table *table, const char *name,
+                      relmap_span span);
+void mb_key_column(relmap_model *model, relmap_key *key, const char *column, relmap_span span);
+relmap_index *mb_index(relmap_model *model, relmap_table *table, const char *name, bool unique,
+                       relmap_span span);
+/* An index element: a column name, or (column NULL) an expression's text. */
+void mb_index_column(relmap_model *model, relmap_index *index, const char *column,
+                     const char *expr, relmap_span span);
+relmap_fk *mb_fk(relmap_model *model, relmap_table *table, const char *name,
+                 const char *ref_schema, const char *ref_table, relmap_span span);
+void mb_fk_column(relmap_model *model, relmap_fk *fk, const char *column, relmap_span span);
+void mb_fk_ref_column(relmap_model *model, relmap_fk *fk, const char *column, relmap_span span);
+/* Sets an action from its SQL text ("set null", any case and spacing). */
+void mb_fk_on_delete(relmap_model *model, relmap_fk *fk, const char *text);
+void mb_fk_on_update(relmap_model *model, relmap_fk *fk, const char *text);
+relmap_fk_violations *mb_fk_violations(relmap_model *model, relmap_fk *fk);
+relmap_check_constraint *mb_check(relmap_model *model, relmap_table *table, const char *name,
+                       const char *expr, relmap_span span);
+
+/* The action named by `text` (NO ACTION, RESTRICT, CASCADE, SET NULL, SET
+ * DEFAULT in any case, words separated by any white space); INVALID for
+ * anything else, UNSET for NULL. */
+relmap_fk_action mb_parse_action(const char *text);
+
+#endif

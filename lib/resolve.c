@@ -1,0 +1,139 @@
+/*
+ * resolve.c - names to pointers, with hash tables throughout so that the
+ * work is linear in the size of the model.
+ */
+#include "resolve.h"
+
+#include <stdlib.h>
+#include <strings.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "model_build.h"
+#include "ptrmap.h"
+#include "strmap.h"
+
+static bool folds_case(const relmap_model *model)
+{
+    return model->dialect != RELMAP_DIALECT_POSTGRES;
+}
+
+bool rm_same_name(const relmap_model *model, const char *a, const char *b)
+{
+    return folds_case(model) ? strcasecmp(a, b) == 0 : strcmp(a, b) == 0;
+}
+
+/* The key a schema-qualified table is stored under as well: "schema\x1fname"
+ * (a byte no identifier we keep contains in practice). */
+static const char *qualified_key(relmap_model *model, const char *schema, const char *name)
+{
+    return rm_arena_printf(mb_arena(model), "%s\x1f%s", schema, name);
+}
+
+const relmap_table *rm_find_table(const relmap_model *model, const char *schema,
+                                  const char *name)
+{
+    rm_strmap *map = model->internal->tables_by_name;
+    if (!map || !name)
+        return NULL;
+    if (schema) {
+        size_t slen = strlen(schema), nlen = strlen(name);
+        char *key = rm_malloc(slen + nlen + 2);
+        memcpy(key, schema, slen);
+        key[slen] = '\x1f';
+        memcpy(key + slen + 1, name, nlen + 1);
+        const relmap_table *table = rm_strmap_get(map, key);
+        free(key);
+        if (table)
+            return table;
+    }
+    return rm_strmap_get(map, name);
+}
+
+static void index_tables(relmap_model *model)
+{
+    rm_strmap_free(model->internal->tables_by_name);
+    rm_strmap *map = rm_strmap_new(folds_case(model));
+    for (size_t i = 0; i < model->ntables; i++) {
+        relmap_table *t = model->tables[i];
+        /* The first definition wins; later duplicates are TAB002's business. */
+        rm_strmap_put(map, t->name, t);
+        if (t->schema)
+            rm_strmap_put(map, qualified_key(model, t->schema, t->name), t);
+    }
+    model->internal->tables_by_name = map;
+}
+
+static rm_strmap *index_columns(const relmap_model *model, const relmap_table *table)
+{
+    rm_strmap *map = rm_strmap_new(folds_case(model));
+    for (size_t i = 0; i < table->ncolumns; i++)
+        rm_strmap_put(map, table->columns[i].name, &table->columns[i]);
+    return map;
+}
+
+static void resolve_refs(relmap_colref *refs, size_t n, const rm_strmap *columns)
+{
+    for (size_t i = 0; i < n; i++)
+        refs[i].column = refs[i].name ? rm_strmap_get(columns, refs[i].name) : NULL;
+}
+
+static void resolve_fk_target(relmap_model *model, relmap_fk *fk, rm_strmap *const *column_maps,
+                              const rm_ptrmap *positions)
+{
+    const relmap_table *ref = rm_find_table(model, fk->ref_schema, fk->ref_table_name);
+    fk->ref_table = ref;
+    fk->target = NULL;
+    fk->ntarget = 0;
+    if (!ref)
+        return;
+    size_t ref_index = 0;
+    rm_ptrmap_get(positions, ref, &ref_index);
+    if (fk->nref_columns) {
+        resolve_refs(fk->ref_columns, fk->nref_columns, column_maps[ref_index]);
+        fk->ntarget = fk->nref_columns;
+    } else {
+        fk->ntarget = ref->primary_key.ncolumns;
+    }
+    if (!fk->ntarget)
+        return;
+    const relmap_column **target = rm_arena_alloc(mb_arena(model), fk->ntarget * sizeof *target);
+    for (size_t i = 0; i < fk->ntarget; i++)
+        target[i] = fk->nref_columns ? fk->ref_columns[i].column
+                                     : ref->primary_key.columns[i].column;
+    fk->target = target;
+}
+
+void rm_resolve(relmap_model *model)
+{
+    index_tables(model);
+    rm_strmap **column_maps = rm_calloc(model->ntables, sizeof *column_maps);
+    rm_ptrmap *positions = rm_ptrmap_new(model->ntables);
+    for (size_t i = 0; i < model->ntables; i++) {
+        column_maps[i] = index_columns(model, model->tables[i]);
+        rm_ptrmap_put(positions, model->tables[i], i);
+    }
+
+    /* Keys first, so that a key's target can use the referenced table's
+     * resolved primary key. */
+    for (size_t i = 0; i < model->ntables; i++) {
+        relmap_table *t = model->tables[i];
+        resolve_refs(t->primary_key.columns, t->primary_key.ncolumns, column_maps[i]);
+        for (size_t k = 0; k < t->nuniques; k++)
+            resolve_refs(t->uniques[k].columns, t->uniques[k].ncolumns, column_maps[i]);
+        for (size_t k = 0; k < t->nindexes; k++)
+            resolve_refs(t->indexes[k].columns, t->indexes[k].ncolumns, column_maps[i]);
+        for (size_t k = 0; k < t->nfks; k++)
+            resolve_refs(t->fks[k].columns, t->fks[k].ncolumns, column_maps[i]);
+    }
+    for (size_t i = 0; i < model->ntables; i++) {
+        relmap_table *t = model->tables[i];
+        for (size_t k = 0; k < t->nfks; k++)
+            resolve_fk_target(model, &t->fks[k], column_maps, positions);
+    }
+
+    for (size_t i = 0; i < model->ntables; i++)
+        rm_strmap_free(column_maps[i]);
+    free(column_maps);
+    rm_ptrmap_free(positions);
+}
