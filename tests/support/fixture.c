@@ -159,7 +159,14 @@ int fx_run(const char *const argv[], const char *cwd, char **out, char **err, in
         close(err_pipe[0]);
         if (cwd && chdir(cwd) != 0)
             _exit(126);
-        execv(argv[0], (char *const *)argv);
+        /* execv wants mutable strings: give it copies. */
+        size_t argc = 0;
+        while (argv[argc])
+            argc++;
+        char **args = calloc(argc + 1, sizeof *args);
+        for (size_t i = 0; i < argc; i++)
+            args[i] = strdup(argv[i]);
+        execv(args[0], args);
         _exit(127);
     }
     close(out_pipe[1]);
