@@ -1,0 +1,203 @@
+/*
+ * cli.c - option parsing, usage errors and output shared by the
+ * subcommands (see cli.h).
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+void cli_parser_init(cli_parser *p, int argc, char **argv, const cli_option *options,
+                     size_t noptions)
+{
+    memset(p, 0, sizeof *p);
+    p->argc = argc;
+    p->argv = argv;
+    p->index = 1;
+    p->command = argv[0];
+    p->options = options;
+    p->noptions = noptions;
+}
+
+static const cli_option *find_long(const cli_parser *p, const char *name, size_t len)
+{
+    for (size_t i = 0; i < p->noptions; i++)
+        if (strlen(p->options[i].long_name) == len &&
+            strncmp(p->options[i].long_name, name, len) == 0)
+            return &p->options[i];
+    return NULL;
+}
+
+static const cli_option *find_short(const cli_parser *p, char c)
+{
+    for (size_t i = 0; i < p->noptions; i++)
+        if (p->options[i].short_name == c)
+            return &p->options[i];
+    return NULL;
+}
+
+int cli_next(cli_parser *p, const char **value)
+{
+    *value = NULL;
+    if (p->index >= p->argc)
+        return CLI_END;
+    const char *arg = p->argv[p->index++];
+    /* "-" alone is an operand (conventionally standard input). */
+    if (p->operands_only || arg[0] != '-' || arg[1] == '\0') {
+        *value = arg;
+        return CLI_OPERAND;
+    }
+    if (strcmp(arg, "--") == 0) {
+        p->operands_only = true;
+        return cli_next(p, value);
+    }
+    const cli_option *opt;
+    const char *attached = NULL; /* --opt=value, -oVALUE */
+    if (arg[1] == '-') {
+        const char *name = arg + 2;
+        const char *eq = strchr(name, '=');
+        size_t len = eq ? (size_t)(eq - name) : strlen(name);
+        opt = find_long(p, name, len);
+        if (!opt) {
+            cli_usage_error(p->command, "unknown option '--%.*s'", (int)len, name);
+            return CLI_ERROR;
+        }
+        if (eq)
+            attached = eq + 1;
+        if (eq && !opt->has_value) {
+            cli_usage_error(p->command, "option '--%s' takes no value", opt->long_name);
+            return CLI_ERROR;
+        }
+    } else {
+        opt = find_short(p, arg[1]);
+        if (!opt || (!opt->has_value && arg[2] != '\0')) {
+            cli_usage_error(p->command, "unknown option '%s'", arg);
+            return CLI_ERROR;
+        }
+        if (arg[2] != '\0')
+            attached = arg + 2;
+    }
+    if (opt->has_value) {
+        if (attached)
+            *value = attached;
+        else if (p->index < p->argc)
+            *value = p->argv[p->index++];
+        else {
+            cli_usage_error(p->command, "option '--%s' needs a value", opt->long_name);
+            return CLI_ERROR;
+        }
+    }
+    return opt->id;
+}
+
+int cli_usage_error(const char *command, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("relmap: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    if (command)
+        fprintf(stderr, "\nTry 'relmap %s --help'.\n", command);
+    else
+        fputs("\nTry 'relmap --help'.\n", stderr);
+    return EXIT_TROUBLE;
+}
+
+int cli_fail(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("relmap: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    return EXIT_TROUBLE;
+}
+
+bool cli_parse_int(const char *text, int *out)
+{
+    if (*text < '0' || *text > '9')
+        return false;
+    errno = 0;
+    char *end;
+    long value = strtol(text, &end, 10);
+    if (errno || *end || value > 0x7fffffffL)
+        return false;
+    *out = (int)value;
+    return true;
+}
+
+bool cli_parse_input_kind(const char *text, relmap_input_kind *out)
+{
+    if (strcmp(text, "auto") == 0)
+        *out = RELMAP_INPUT_AUTO;
+    else if (strcmp(text, "sqlite") == 0)
+        *out = RELMAP_INPUT_SQLITE;
+    else
+        return false;
+    return true;
+}
+
+bool cli_output_open(cli_output *out, const char *path)
+{
+    out->path = path;
+    out->file = path ? fopen(path, "w") : stdout;
+    if (!out->file) {
+        cli_fail("%s: cannot write: %s", path, strerror(errno));
+        return false;
+    }
+    return true;
+}
+
+int cli_output_write(void *payload, const char *data, size_t len)
+{
+    cli_output *out = payload;
+    return fwrite(data, 1, len, out->file) == len ? 0 : -1;
+}
+
+bool cli_output_close(cli_output *out)
+{
+    bool ok = !ferror(out->file);
+    if (out->path)
+        ok = fclose(out->file) == 0 && ok;
+    else
+        ok = fflush(out->file) == 0 && ok;
+    if (!ok)
+        cli_fail("%s: write failed: %s", out->path ? out->path : "standard output",
+                 strerror(errno));
+    return ok;
+}
+
+int cli_stderr_write(void *payload, const char *data, size_t len)
+{
+    (void)payload;
+    return fwrite(data, 1, len, stderr) == len ? 0 : -1;
+}
+
+void cli_print_wrapped(FILE *out, const char *text, int indent, int width)
+{
+    int col = 0;
+    const char *p = text;
+    while (*p) {
+        if (*p == ' ' || *p == '\n') {
+            p++;
+            continue;
+        }
+        size_t word = strcspn(p, " \n");
+        if (col > 0 && col + 1 + (int)word > width) {
+            fputc('\n', out);
+            col = 0;
+        }
+        if (col == 0)
+            col = fprintf(out, "%*s", indent, "");
+        else
+            col += fprintf(out, " ");
+        col += (int)fwrite(p, 1, word, out);
+        p += word;
+    }
+    if (col > 0)
+        fputc('\n', out);
+}

@@ -1,0 +1,93 @@
+/*
+ * cli.h - what the subcommands share: the subcommand table's entry type,
+ * option parsing (long options as --opt value or --opt=value), usage
+ * errors, and where output goes.
+ */
+#ifndef RELMAP_CLI_H
+#define RELMAP_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include <relmap/relmap.h>
+
+/* Exit statuses (RULES.md): the same for every subcommand. */
+enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
+
+typedef struct cli_command {
+    const char *name;
+    const char *summary;
+    const char *usage;                 /* the whole --help text */
+    int (*run)(int argc, char **argv); /* argv[0] is the subcommand's name */
+} cli_command;
+
+extern const cli_command cmd_check, cmd_dump, cmd_rules, cmd_explain;
+
+typedef struct cli_option {
+    const char *long_name;
+    char short_name; /* 0: none */
+    bool has_value;
+    int id; /* > 0 */
+} cli_option;
+
+enum { CLI_END = -1, CLI_ERROR = -2, CLI_OPERAND = 0 };
+
+typedef struct cli_parser {
+    int argc;
+    char **argv;
+    int index;
+    const char *command; /* for the "Try 'relmap CMD --help'" hint */
+    const cli_option *options;
+    size_t noptions;
+    bool operands_only; /* after "--" */
+} cli_parser;
+
+void cli_parser_init(cli_parser *p, int argc, char **argv, const cli_option *options,
+                     size_t noptions);
+/*
+ * The next argument: an option's id (its value in *value when it takes
+ * one), CLI_OPERAND with the operand in *value, CLI_END, or CLI_ERROR after
+ * a usage error was reported.
+ */
+int cli_next(cli_parser *p, const char **value);
+
+/* Reports a usage error of `command` (NULL: relmap itself) on stderr and
+ * returns EXIT_TROUBLE: "relmap: message" and a hint where to look. */
+int cli_usage_error(const char *command, const char *fmt, ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* Reports any other failure in one line and returns EXIT_TROUBLE. */
+int cli_fail(const char *fmt, ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+/* A non-negative decimal integer that fits an int; false otherwise. */
+bool cli_parse_int(const char *text, int *out);
+/* An --input-kind value; false when unknown. */
+bool cli_parse_input_kind(const char *text, relmap_input_kind *out);
+
+/* Where output goes: standard output, or the file of -o. */
+typedef struct cli_output {
+    const char *path; /* NULL: standard output */
+    FILE *file;
+} cli_output;
+
+/* Opens the output (creating the -o file only now, so that a run that
+ * fails earlier leaves no empty file behind). Reports failures itself. */
+bool cli_output_open(cli_output *out, const char *path);
+/* A relmap_write_fn for a cli_output. */
+int cli_output_write(void *payload, const char *data, size_t len);
+/* Flushes and closes; false (reported) when anything could not be written. */
+bool cli_output_close(cli_output *out);
+
+/* A relmap_write_fn to standard error (the loader's --verbose lines). */
+int cli_stderr_write(void *payload, const char *data, size_t len);
+
+/* Writes `text` wrapped at `width` columns, each line indented. */
+void cli_print_wrapped(FILE *out, const char *text, int indent, int width);
+
+#endif

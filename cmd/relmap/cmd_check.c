@@ -1,0 +1,281 @@
+/*
+ * cmd_check.c - `relmap check`: load the inputs, run the rules, report.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+enum {
+    OPT_FORMAT = 1,
+    OPT_OUTPUT,
+    OPT_FAIL_ON,
+    OPT_SELECT,
+    OPT_IGNORE,
+    OPT_NO_DATA_CHECKS,
+    OPT_INPUT_KIND,
+    OPT_COLOR,
+    OPT_BUSY_TIMEOUT,
+    OPT_VERBOSE,
+    OPT_HELP
+};
+
+static const cli_option options[] = {
+    {"format", 0, true, OPT_FORMAT},
+    {"output", 'o', true, OPT_OUTPUT},
+    {"fail-on", 0, true, OPT_FAIL_ON},
+    {"select", 0, true, OPT_SELECT},
+    {"ignore", 0, true, OPT_IGNORE},
+    {"no-data-checks", 0, false, OPT_NO_DATA_CHECKS},
+    {"input-kind", 0, true, OPT_INPUT_KIND},
+    {"color", 0, true, OPT_COLOR},
+    {"busy-timeout", 0, true, OPT_BUSY_TIMEOUT},
+    {"verbose", 'v', false, OPT_VERBOSE},
+    {"help", 'h', false, OPT_HELP},
+};
+
+/* A --fail-on threshold above every severity: never fail. */
+#define FAIL_NEVER (RELMAP_SEVERITY_ERROR + 1)
+
+enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+
+/* Comma-separated rule selectors, split into strings the run owns. */
+typedef struct selectors {
+    char **items;
+    size_t count;
+} selectors;
+
+static void selectors_add(selectors *s, const char *list)
+{
+    for (const char *p = list; *p;) {
+        size_t len = strcspn(p, ",");
+        if (len > 0) {
+            s->items = realloc(s->items, (s->count + 1) * sizeof *s->items);
+            if (!s->items)
+                abort();
+            s->items[s->count] = strndup(p, len);
+            if (!s->items[s->count])
+                abort();
+            s->count++;
+        }
+        p += len;
+        if (*p == ',')
+            p++;
+    }
+}
+
+static void selectors_free(selectors *s)
+{
+    for (size_t i = 0; i < s->count; i++)
+        free(s->items[i]);
+    free(s->items);
+}
+
+static bool parse_fail_on(const char *text, int *out)
+{
+    static const struct {
+        const char *name;
+        int threshold;
+    } levels[] = {{"error", RELMAP_SEVERITY_ERROR},
+                  {"warning", RELMAP_SEVERITY_WARNING},
+                  {"info", RELMAP_SEVERITY_INFO},
+                  {"never", FAIL_NEVER}};
+    for (size_t i = 0; i < sizeof levels / sizeof levels[0]; i++) {
+        if (strcmp(text, levels[i].name) == 0) {
+            *out = levels[i].threshold;
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool parse_color(const char *text, enum color_mode *out)
+{
+    if (strcmp(text, "auto") == 0)
+        *out = COLOR_AUTO;
+    else if (strcmp(text, "always") == 0)
+        *out = COLOR_ALWAYS;
+    else if (strcmp(text, "never") == 0)
+        *out = COLOR_NEVER;
+    else
+        return false;
+    return true;
+}
+
+/* An explicit --color wins over NO_COLOR (no-color.org); `auto` colours
+ * only a terminal, and only when NO_COLOR is unset or empty. */
+static bool use_color(enum color_mode mode, const char *output_path)
+{
+    if (mode != COLOR_AUTO)
+        return mode == COLOR_ALWAYS;
+    const char *no_color = getenv("NO_COLOR");
+    return !output_path && isatty(STDOUT_FILENO) && !(no_color && *no_color);
+}
+
+typedef struct check_args {
+    relmap_load_opts load;
+    relmap_report_opts report;
+    const char *output;
+    int fail_on;
+    enum color_mode color;
+    selectors select, ignore;
+    const char **inputs;
+    size_t ninputs;
+} check_args;
+
+/* Returns -1 to go on, or the exit status (help, usage error). */
+static int parse_args(check_args *a, int argc, char **argv)
+{
+    cli_parser p;
+    cli_parser_init(&p, argc, argv, options, sizeof options / sizeof options[0]);
+    const char *value;
+    int id;
+    while ((id = cli_next(&p, &value)) != CLI_END) {
+        switch (id) {
+        case CLI_ERROR:
+            return EXIT_TROUBLE;
+        case CLI_OPERAND:
+            a->inputs[a->ninputs++] = value;
+            break;
+        case OPT_FORMAT:
+            if (relmap_format_parse(value, &a->report.format) < 0)
+                return cli_usage_error("check", "unknown format '%s' (expected text or json)",
+                                       value);
+            break;
+        case OPT_OUTPUT:
+            a->output = value;
+            break;
+        case OPT_FAIL_ON:
+            if (!parse_fail_on(value, &a->fail_on))
+                return cli_usage_error("check",
+                                       "invalid --fail-on '%s' (expected error, warning, "
+                                       "info or never)",
+                                       value);
+            break;
+        case OPT_SELECT:
+            selectors_add(&a->select, value);
+            break;
+        case OPT_IGNORE:
+            selectors_add(&a->ignore, value);
+            break;
+        case OPT_NO_DATA_CHECKS:
+            a->load.data_checks = false;
+            break;
+        case OPT_INPUT_KIND:
+            if (!cli_parse_input_kind(value, &a->load.kind))
+                return cli_usage_error("check", "unknown input kind '%s' (expected auto or sqlite)",
+                                       value);
+            break;
+        case OPT_COLOR:
+            if (!parse_color(value, &a->color))
+                return cli_usage_error(
+                    "check", "invalid --color '%s' (expected auto, always or never)", value);
+            break;
+        case OPT_BUSY_TIMEOUT:
+            if (!cli_parse_int(value, &a->load.busy_timeout_ms))
+                return cli_usage_error(
+                    "check", "invalid --busy-timeout '%s' (expected milliseconds)", value);
+            break;
+        case OPT_VERBOSE:
+            a->load.verbose = cli_stderr_write;
+            break;
+        case OPT_HELP:
+            fputs(cmd_check.usage, stdout);
+            return EXIT_CLEAN;
+        }
+    }
+    if (a->ninputs == 0)
+        return cli_usage_error("check", "no input given");
+    return -1;
+}
+
+static int run(check_args *a)
+{
+    relmap_check_opts check = RELMAP_CHECK_OPTS_INIT;
+    check.select = (const char *const *)a->select.items;
+    check.nselect = a->select.count;
+    check.ignore = (const char *const *)a->ignore.items;
+    check.nignore = a->ignore.count;
+    /* Before loading: a typo in a rule name is a usage error, and should
+     * not wait for a large database to be read. */
+    if (relmap_check_opts_validate(&check) < 0)
+        return cli_usage_error("check", "%s", relmap_error_last());
+
+    relmap_model *model = NULL;
+    relmap_findings *findings = NULL;
+    int status = EXIT_TROUBLE;
+    if (relmap_load(&model, a->inputs, a->ninputs, &a->load) < 0) {
+        cli_fail("%s", relmap_error_last());
+        goto cleanup;
+    }
+    if (relmap_check(&findings, model, &check) < 0) {
+        cli_fail("%s", relmap_error_last());
+        goto cleanup;
+    }
+    a->report.color = use_color(a->color, a->output);
+    cli_output out;
+    if (!cli_output_open(&out, a->output))
+        goto cleanup;
+    int rc = relmap_report(model, findings, &a->report, cli_output_write, &out);
+    if (!cli_output_close(&out) || rc < 0)
+        goto cleanup;
+    status = EXIT_CLEAN;
+    for (size_t i = 0; i < findings->count; i++)
+        if ((int)findings->items[i].severity >= a->fail_on)
+            status = EXIT_FINDINGS;
+cleanup:
+    relmap_findings_free(findings);
+    relmap_model_free(model);
+    return status;
+}
+
+static int check_main(int argc, char **argv)
+{
+    check_args a = {
+        .load = RELMAP_LOAD_OPTS_INIT,
+        .report = RELMAP_REPORT_OPTS_INIT,
+        .fail_on = RELMAP_SEVERITY_WARNING,
+        .color = COLOR_AUTO,
+    };
+    /* At most every argument is an input. */
+    a.inputs = calloc((size_t)argc, sizeof *a.inputs);
+    if (!a.inputs)
+        abort();
+    int status = parse_args(&a, argc, argv);
+    if (status < 0)
+        status = run(&a);
+    selectors_free(&a.select);
+    selectors_free(&a.ignore);
+    free(a.inputs);
+    return status;
+}
+
+const cli_command cmd_check = {
+    "check",
+    "find pitfalls in foreign keys and relationships",
+    "Usage: relmap check [options] INPUT...\n"
+    "\n"
+    "Reads the inputs (SQLite databases) into one model, runs the rules and\n"
+    "reports what they find.\n"
+    "\n"
+    "Options:\n"
+    "  --format FORMAT       text (default) or json\n"
+    "  -o, --output FILE     write the report to FILE instead of standard output\n"
+    "  --fail-on LEVEL       exit 1 when a finding is at or above LEVEL:\n"
+    "                        error, warning (default), info or never\n"
+    "  --select LIST         run only these rules: comma-separated ids (FK006),\n"
+    "                        id prefixes (FK) or names (fk-missing-index); repeatable\n"
+    "  --ignore LIST         do not run these rules (same forms); repeatable\n"
+    "  --no-data-checks      do not look for rows that violate foreign keys\n"
+    "  --input-kind KIND     auto (default) or sqlite\n"
+    "  --color WHEN          auto (default: on a terminal, unless NO_COLOR is set),\n"
+    "                        always or never\n"
+    "  --busy-timeout MS     wait this long for a locked database (default 2000)\n"
+    "  -v, --verbose         explain how the inputs were read, on standard error\n"
+    "  -h, --help            show this help\n"
+    "\n"
+    "Exit status: 0 no finding at or above --fail-on, 1 findings at or above it,\n"
+    "2 usage error or unreadable input.\n",
+    check_main,
+};

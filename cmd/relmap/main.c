@@ -1,0 +1,73 @@
+/*
+ * main.c - `relmap`: the table of subcommands and the global options.
+ * Each subcommand lives in its own cmd_*.c and sees only the public API.
+ */
+#include <string.h>
+
+#include "cli.h"
+
+static const cli_command *const commands[] = {&cmd_check, &cmd_dump, &cmd_rules, &cmd_explain};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static const cli_command *find_command(const char *name)
+{
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (strcmp(commands[i]->name, name) == 0)
+            return commands[i];
+    return NULL;
+}
+
+static void usage(FILE *out)
+{
+    fputs("Usage: relmap [--version] [--help] COMMAND [ARGS]\n"
+          "\n"
+          "A schema linter: finds pitfalls in foreign keys and relationships.\n"
+          "\n"
+          "Commands:\n",
+          out);
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        fprintf(out, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
+    fprintf(out, "  %-10s %s\n", "help", "show the help of a command");
+    fputs("\nRun 'relmap help COMMAND' or 'relmap COMMAND --help' for its options.\n", out);
+}
+
+/* `relmap help [COMMAND]` */
+static int help(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stdout);
+        return EXIT_CLEAN;
+    }
+    if (argc > 2)
+        return cli_usage_error(NULL, "help takes one command");
+    const cli_command *cmd = find_command(argv[1]);
+    if (!cmd)
+        return cli_usage_error(NULL, "unknown command '%s'", argv[1]);
+    fputs(cmd->usage, stdout);
+    return EXIT_CLEAN;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_TROUBLE;
+    }
+    const char *first = argv[1];
+    if (strcmp(first, "--version") == 0 || strcmp(first, "-V") == 0) {
+        printf("relmap %s\n", relmap_version());
+        return EXIT_CLEAN;
+    }
+    if (strcmp(first, "--help") == 0 || strcmp(first, "-h") == 0) {
+        usage(stdout);
+        return EXIT_CLEAN;
+    }
+    if (strcmp(first, "help") == 0)
+        return help(argc - 1, argv + 1);
+    if (first[0] == '-')
+        return cli_usage_error(NULL, "unknown option '%s'", first);
+    const cli_command *cmd = find_command(first);
+    if (!cmd)
+        return cli_usage_error(NULL, "unknown command '%s'", first);
+    return cmd->run(argc - 1, argv + 1);
+}

@@ -1,0 +1,211 @@
+/*
+ * report_text.c - findings for a person at a terminal:
+ *
+ *     input.db:3:5: warning: message [FK006 fk-missing-index]
+ *      3 |     user_id INTEGER REFERENCES users (id)
+ *        |     ^~~~~~~
+ *       note: input.db:1:14: the referenced table
+ *       fix: CREATE INDEX ...
+ *
+ * Everything taken from the input (names in messages, source lines) goes
+ * through rm_escape_text, so it cannot move the cursor or change colours.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "buf.h"
+#include "escape.h"
+#include "report_formats.h"
+
+#define BOLD "\033[1m"
+#define RESET "\033[0m"
+
+typedef struct text_out {
+    rm_buf buf;
+    bool color;
+} text_out;
+
+static const char *severity_color(relmap_severity severity)
+{
+    switch (severity) {
+    case RELMAP_SEVERITY_ERROR:
+        return "\033[1;31m";
+    case RELMAP_SEVERITY_WARNING:
+        return "\033[1;33m";
+    case RELMAP_SEVERITY_INFO:
+        break;
+    }
+    return "\033[1;36m";
+}
+
+static void start_style(text_out *o, const char *style)
+{
+    if (o->color)
+        rm_buf_adds(&o->buf, style);
+}
+
+static void end_style(text_out *o)
+{
+    if (o->color)
+        rm_buf_adds(&o->buf, RESET);
+}
+
+static void add_escaped(text_out *o, const char *s)
+{
+    rm_escape_text(&o->buf, s, strlen(s), 0);
+}
+
+/*
+ * Appends one `fill` character per character the escaped `s` shows, tabs
+ * kept as tabs when keep_tabs: the caret line then lines up under the
+ * source line however the terminal sets its tab stops.
+ */
+static void add_blank_like(rm_buf *out, const char *s, size_t len, char fill, int keep_tabs)
+{
+    rm_buf shown = RM_BUF_INIT;
+    rm_escape_text(&shown, s, len, 1);
+    for (size_t i = 0; i < shown.len;) {
+        int32_t cp;
+        size_t step = rm_utf8_decode(shown.data + i, shown.len - i, &cp);
+        rm_buf_addc(out, cp == '\t' && keep_tabs ? '\t' : fill);
+        i += step;
+    }
+    rm_buf_free(&shown);
+}
+
+static void add_location(text_out *o, const relmap_location *loc)
+{
+    add_escaped(o, loc->path);
+    rm_buf_printf(&o->buf, ":%u:%u:", loc->line, loc->column);
+}
+
+/* The source line and a caret line under the part of it the span covers. */
+static void add_snippet(text_out *o, const relmap_location *loc, relmap_span span)
+{
+    char number[16];
+    int width = snprintf(number, sizeof number, "%u", loc->line);
+    rm_buf_printf(&o->buf, " %s | ", number);
+    rm_escape_text(&o->buf, loc->line_text, loc->line_len, 1);
+    rm_buf_printf(&o->buf, "\n %*s | ", width, "");
+
+    size_t col = loc->column - 1;
+    if (col > loc->line_len)
+        col = loc->line_len;
+    size_t extent = span.end > span.start ? span.end - span.start : 0;
+    if (extent > loc->line_len - col)
+        extent = loc->line_len - col;
+    add_blank_like(&o->buf, loc->line_text, col, ' ', 1);
+    start_style(o, BOLD);
+    rm_buf_addc(&o->buf, '^');
+    if (extent > 1) {
+        /* The first character (however many bytes) is the caret itself. */
+        int32_t cp;
+        size_t first = rm_utf8_decode(loc->line_text + col, extent, &cp);
+        add_blank_like(&o->buf, loc->line_text + col + first, extent - first, '~', 0);
+    }
+    end_style(o);
+    rm_buf_addc(&o->buf, '\n');
+}
+
+static void add_fix(text_out *o, const char *fix)
+{
+    rm_buf_adds(&o->buf, "  fix: ");
+    for (const char *line = fix;;) {
+        const char *nl = strchr(line, '\n');
+        size_t len = nl ? (size_t)(nl - line) : strlen(line);
+        rm_escape_text(&o->buf, line, len, 1);
+        rm_buf_addc(&o->buf, '\n');
+        if (!nl || nl[1] == '\0')
+            break;
+        line = nl + 1;
+        rm_buf_adds(&o->buf, "       "); /* under the text after "  fix: " */
+    }
+}
+
+static void add_finding(text_out *o, const relmap_model *model, const relmap_finding *f)
+{
+    relmap_location loc;
+    bool located = relmap_span_locate(model, f->span, &loc) == 0;
+    start_style(o, BOLD);
+    if (located) {
+        add_location(o, &loc);
+        rm_buf_addc(&o->buf, ' ');
+    } else {
+        const char *path = rm_finding_fallback_path(model, f);
+        if (path) {
+            add_escaped(o, path);
+            rm_buf_adds(&o->buf, ": ");
+        }
+    }
+    end_style(o);
+    start_style(o, severity_color(f->severity));
+    rm_buf_printf(&o->buf, "%s:", relmap_severity_name(f->severity));
+    end_style(o);
+    rm_buf_addc(&o->buf, ' ');
+    add_escaped(o, f->message);
+    rm_buf_printf(&o->buf, " [%s %s]\n", f->rule->id, f->rule->name);
+    if (located)
+        add_snippet(o, &loc, f->span);
+
+    for (size_t i = 0; i < f->nrelated; i++) {
+        relmap_location rloc;
+        rm_buf_adds(&o->buf, "  note: ");
+        if (relmap_span_locate(model, f->related[i].span, &rloc) == 0) {
+            add_location(o, &rloc);
+            rm_buf_addc(&o->buf, ' ');
+        }
+        add_escaped(o, f->related[i].message);
+        rm_buf_addc(&o->buf, '\n');
+    }
+    if (f->fix)
+        add_fix(o, f->fix);
+    rm_buf_addc(&o->buf, '\n');
+}
+
+static void add_count(rm_buf *b, size_t n, const char *one, const char *many)
+{
+    rm_buf_printf(b, "%zu %s", n, n == 1 ? one : many);
+}
+
+static void add_summary(text_out *o, const relmap_findings *findings)
+{
+    size_t counts[4] = {0, 0, 0, 0};
+    for (size_t i = 0; i < findings->count; i++)
+        counts[findings->items[i].severity]++;
+    start_style(o, BOLD);
+    if (findings->count == 0) {
+        rm_buf_adds(&o->buf, "No problems found.");
+    } else {
+        add_count(&o->buf, findings->count, "problem", "problems");
+        rm_buf_adds(&o->buf, " (");
+        add_count(&o->buf, counts[RELMAP_SEVERITY_ERROR], "error", "errors");
+        rm_buf_adds(&o->buf, ", ");
+        add_count(&o->buf, counts[RELMAP_SEVERITY_WARNING], "warning", "warnings");
+        rm_buf_adds(&o->buf, ", ");
+        add_count(&o->buf, counts[RELMAP_SEVERITY_INFO], "info", "info");
+        rm_buf_adds(&o->buf, ")");
+    }
+    end_style(o);
+    rm_buf_addc(&o->buf, '\n');
+}
+
+int rm_report_text(const relmap_model *model, const relmap_findings *findings, bool color,
+                   relmap_write_fn write, void *payload)
+{
+    text_out o = {RM_BUF_INIT, color};
+    int rc = 0;
+    /* One write per finding: a pipe reader sees whole findings early. */
+    for (size_t i = 0; i < findings->count && rc == 0; i++) {
+        add_finding(&o, model, &findings->items[i]);
+        if (write(payload, o.buf.data, o.buf.len) != 0)
+            rc = RELMAP_EWRITE;
+        rm_buf_clear(&o.buf);
+    }
+    if (rc == 0) {
+        add_summary(&o, findings);
+        if (write(payload, o.buf.data, o.buf.len) != 0)
+            rc = RELMAP_EWRITE;
+    }
+    rm_buf_free(&o.buf);
+    return rc;
+}
