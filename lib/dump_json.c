@@ -32,6 +32,15 @@ static bool covers_alone(const relmap_colref *refs, size_t n, const relmap_colum
     return n == 1 && refs[0].column == column;
 }
 
+/* The reader may leave pk_position unset; the key's own list decides. */
+static bool column_in_primary_key(const relmap_table *t, const relmap_column *c)
+{
+    for (size_t i = 0; i < t->primary_key.ncolumns; i++)
+        if (t->primary_key.columns[i].column == c)
+            return true;
+    return c->pk_position > 0;
+}
+
 static bool column_unique(const relmap_table *t, const relmap_column *c)
 {
     for (size_t i = 0; i < t->nuniques; i++)
@@ -64,7 +73,7 @@ static void column(rj_writer *w, const relmap_table *t, const relmap_column *c)
     rj_member_string(w, "name", c->name);
     rj_member_string(w, "type", c->type);
     rj_member_bool(w, "nullable", c->nullable);
-    rj_member_bool(w, "primary_key", c->pk_position > 0);
+    rj_member_bool(w, "primary_key", column_in_primary_key(t, c));
     rj_member_bool(w, "unique", column_unique(t, c));
     rj_member_string(w, "default", c->default_value);
     rj_member_bool(w, "autoincrement", c->autoincrement);
