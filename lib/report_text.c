@@ -126,18 +126,18 @@ static void add_finding(text_out *o, const relmap_model *model, const relmap_fin
 {
     relmap_location loc;
     bool located = relmap_span_locate(model, f->span, &loc) == 0;
-    start_style(o, BOLD);
-    if (located) {
-        add_location(o, &loc);
-        rm_buf_addc(&o->buf, ' ');
-    } else {
-        const char *path = rm_finding_fallback_path(model, f);
-        if (path) {
+    const char *path = located ? NULL : rm_finding_fallback_path(model, f);
+    if (located || path) {
+        start_style(o, BOLD);
+        if (located) {
+            add_location(o, &loc);
+        } else {
             add_escaped(o, path);
-            rm_buf_adds(&o->buf, ": ");
+            rm_buf_addc(&o->buf, ':');
         }
+        end_style(o);
+        rm_buf_addc(&o->buf, ' ');
     }
-    end_style(o);
     start_style(o, severity_color(f->severity));
     rm_buf_printf(&o->buf, "%s:", relmap_severity_name(f->severity));
     end_style(o);

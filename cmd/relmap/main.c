@@ -17,25 +17,25 @@ static const cli_command *find_command(const char *name)
     return NULL;
 }
 
-static void usage(FILE *out)
+static void usage(void)
 {
     fputs("Usage: relmap [--version] [--help] COMMAND [ARGS]\n"
           "\n"
           "A schema linter: finds pitfalls in foreign keys and relationships.\n"
           "\n"
           "Commands:\n",
-          out);
+          stdout);
     for (size_t i = 0; i < NCOMMANDS; i++)
-        fprintf(out, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
-    fprintf(out, "  %-10s %s\n", "help", "show the help of a command");
-    fputs("\nRun 'relmap help COMMAND' or 'relmap COMMAND --help' for its options.\n", out);
+        printf("  %-10s %s\n", commands[i]->name, commands[i]->summary);
+    printf("  %-10s %s\n", "help", "show the help of a command");
+    fputs("\nRun 'relmap help COMMAND' or 'relmap COMMAND --help' for its options.\n", stdout);
 }
 
 /* `relmap help [COMMAND]` */
 static int help(int argc, char **argv)
 {
     if (argc < 2) {
-        usage(stdout);
+        usage();
         return EXIT_CLEAN;
     }
     if (argc > 2)
@@ -49,17 +49,15 @@ static int help(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-    if (argc < 2) {
-        usage(stderr);
-        return EXIT_TROUBLE;
-    }
+    if (argc < 2)
+        return cli_usage_error(NULL, "no command given");
     const char *first = argv[1];
     if (strcmp(first, "--version") == 0 || strcmp(first, "-V") == 0) {
         printf("relmap %s\n", relmap_version());
         return EXIT_CLEAN;
     }
     if (strcmp(first, "--help") == 0 || strcmp(first, "-h") == 0) {
-        usage(stdout);
+        usage();
         return EXIT_CLEAN;
     }
     if (strcmp(first, "help") == 0)
