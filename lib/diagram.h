@@ -1,0 +1,94 @@
+/*
+ * diagram.h - what every renderer draws, worked out once from the model:
+ * which tables and columns are shown, one edge per foreign key with the
+ * cardinality at each end, junction tables, and the findings on each
+ * table and edge. The renderers (render_*.c) only turn this into text.
+ */
+#ifndef RELMAP_DIAGRAM_H
+#define RELMAP_DIAGRAM_H
+
+#include <stdbool.h>
+
+#include "buf.h"
+#include "relmap/render.h"
+
+/* How many rows of one side an entity on the other side relates to. */
+typedef enum dg_card {
+    DG_EXACTLY_ONE,
+    DG_ZERO_OR_ONE,
+    DG_ZERO_OR_MANY,
+    DG_ONE_OR_MANY
+} dg_card;
+
+/* A table of the diagram; its index is its synthetic id (t0, t1, ...). */
+typedef struct dg_table {
+    const relmap_table *table;
+    /* Two foreign keys and nothing besides but a surrogate id and times. */
+    bool junction;
+    /* The findings about the table (not about one of its foreign keys):
+     * indexes into relmap_findings.items. severity is 0 when none. */
+    size_t *findings;
+    size_t nfindings;
+    relmap_severity severity;
+} dg_table;
+
+/* One foreign key, drawn from the child table to the parent table. */
+typedef struct dg_edge {
+    const relmap_fk *fk;
+    size_t child;  /* index into dg_diagram.tables */
+    size_t parent; /* index into dg_diagram.tables */
+    /* Parents per child row: exactly one when every key column is NOT NULL. */
+    dg_card parent_card;
+    /* Children per parent row: zero or one when the key columns are unique. */
+    dg_card child_card;
+    size_t *findings;
+    size_t nfindings;
+    relmap_severity severity;
+} dg_edge;
+
+typedef struct dg_diagram {
+    const relmap_model *model;
+    const relmap_findings *findings; /* NULL: no overlay */
+    relmap_render_columns columns;
+    dg_table *tables;
+    size_t ntables;
+    dg_edge *edges;
+    size_t nedges;
+    struct rm_ptrmap *referenced; /* columns some foreign key lands on */
+} dg_diagram;
+
+void dg_build(dg_diagram *d, const relmap_model *model, const relmap_findings *findings,
+              relmap_render_columns columns);
+void dg_free(dg_diagram *d);
+
+/* An end in IE notation as Mermaid and PlantUML write it ("||", "o{"):
+ * `left` for the entity left of the line, whose end reads mirrored. */
+const char *dg_ie_end(dg_card card, bool left);
+
+/* Column facts the renderers mark. */
+bool dg_column_in_fk(const relmap_table *table, const relmap_column *column);
+/* A single-column unique constraint or unique index (not partial) on it. */
+bool dg_column_unique(const relmap_table *table, const relmap_column *column);
+/* Whether --columns shows the column (keys: PK, FK and referenced ones). */
+bool dg_column_shown(const dg_diagram *d, const relmap_table *table,
+                     const relmap_column *column);
+/* The index of a column in its table (for synthetic port names). */
+size_t dg_column_index(const relmap_table *table, const relmap_column *column);
+
+/*
+ * Appends `s` as text any markup format can carry: invalid UTF-8,
+ * control characters and the XML non-characters U+FFFE/U+FFFF become
+ * U+FFFD, and `& < > " '` become entities. Graphviz HTML labels, SVG
+ * tooltips and XML want exactly this.
+ */
+void dg_add_markup_text(rm_buf *out, const char *s);
+/* Appends `s` with invalid UTF-8 and control characters made U+FFFD, and
+ * every character for which `keep` is false (given U+FFFD for those)
+ * made the ASCII `replacement`. */
+void dg_add_sanitized(rm_buf *out, const char *s, bool (*keep)(int32_t cp), char replacement);
+
+/* A table's name as a person reads it ("schema.table" or "table"), raw:
+ * the caller escapes it for its format. Stored in `out`, cleared first. */
+const char *dg_table_name(rm_buf *out, const relmap_table *table);
+
+#endif
