@@ -2,6 +2,7 @@
  * main.c - `relmap`: the table of subcommands and the global options.
  * Each subcommand lives in its own cmd_*.c and sees only the public API.
  */
+#include <errno.h>
 #include <string.h>
 
 #include "cli.h"
@@ -67,5 +68,10 @@ int main(int argc, char **argv)
     const cli_command *cmd = find_command(first);
     if (!cmd)
         return cli_usage_error(NULL, "unknown command '%s'", first);
-    return cmd->run(argc - 1, argv + 1);
+    int status = cmd->run(argc - 1, argv + 1);
+    /* rules, explain and help print with stdio: a full disk or a closed
+     * pipe shows only here (check and dump report it themselves). */
+    if (status != EXIT_TROUBLE && (fflush(stdout) != 0 || ferror(stdout)))
+        return cli_fail("cannot write to standard output: %s", strerror(errno));
+    return status;
 }
