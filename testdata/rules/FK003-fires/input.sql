@@ -1,0 +1,7 @@
+CREATE TABLE customers (id INTEGER PRIMARY KEY, email TEXT NOT NULL);
+CREATE TABLE orders (
+  id INTEGER PRIMARY KEY,
+  customer_email TEXT REFERENCES customers(email)
+);
+CREATE TABLE tags (name TEXT NOT NULL);
+CREATE TABLE notes (id INTEGER PRIMARY KEY, tag TEXT REFERENCES tags);

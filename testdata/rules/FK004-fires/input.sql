@@ -1,0 +1,10 @@
+CREATE TABLE lines (
+  order_id INTEGER NOT NULL,
+  line_no INTEGER NOT NULL,
+  PRIMARY KEY (order_id, line_no)
+);
+CREATE TABLE shipments (
+  id INTEGER PRIMARY KEY,
+  order_id INTEGER,
+  FOREIGN KEY (order_id) REFERENCES lines
+);

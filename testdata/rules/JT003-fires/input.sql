@@ -1,0 +1,7 @@
+CREATE TABLE posts (id INTEGER PRIMARY KEY);
+CREATE TABLE tags (id INTEGER PRIMARY KEY);
+CREATE TABLE post_tags (
+  post_id INTEGER NOT NULL REFERENCES posts(id),
+  tag_id INTEGER NOT NULL REFERENCES tags(id),
+  PRIMARY KEY (post_id, tag_id)
+);

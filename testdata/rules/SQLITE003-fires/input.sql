@@ -1,0 +1,1 @@
+CREATE TABLE countries (code TEXT PRIMARY KEY, name TEXT NOT NULL);
