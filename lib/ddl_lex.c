@@ -1,0 +1,340 @@
+/*
+ * ddl_lex.c - the SQL tokenizer (see ddl_lex.h). The structure follows
+ * SQLite's tokenize.c: a class per byte, one switch over the class of a
+ * token's first byte.
+ */
+#include "ddl_lex.h"
+
+#include <string.h>
+
+/* Byte classes, with short names so that the table below reads as a grid. */
+enum {
+    ID,  /* a letter, '_' or any byte >= 0x80 (UTF-8 is opaque) */
+    XCH, /* x or X: an identifier, or the start of a blob */
+    DIG, /* 0-9 */
+    DOT, /* . : punctuation, or the start of a number */
+    SPC, /* white space */
+    MIN, /* - : minus, ->, ->> or a comment */
+    SLA, /* / : divide or a comment */
+    QUO, /* ' " ` */
+    BRK, /* [ */
+    QST, /* ? */
+    VAR, /* : @ $ # */
+    LT,  /* < */
+    GT,  /* > */
+    EQ,  /* = */
+    BNG, /* ! */
+    PIP, /* | */
+    ONE, /* ( ) , ; + * % & ~ : always one byte */
+    ILL  /* NUL, control bytes and the rest */
+};
+
+static const unsigned char byte_class[256] = {
+    /* 0x */ ILL, ILL, ILL, ILL, ILL, ILL, ILL, ILL, ILL, SPC, SPC, SPC, SPC, SPC, ILL, ILL,
+    /* 1x */ ILL, ILL, ILL, ILL, ILL, ILL, ILL, ILL, ILL, ILL, ILL, ILL, ILL, ILL, ILL, ILL,
+    /* 2x */ SPC, BNG, QUO, VAR, VAR, ONE, ONE, QUO, ONE, ONE, ONE, ONE, ONE, MIN, DOT, SLA,
+    /* 3x */ DIG, DIG, DIG, DIG, DIG, DIG, DIG, DIG, DIG, DIG, VAR, ONE, LT, EQ, GT, QST,
+    /* 4x */ VAR, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID,
+    /* 5x */ ID, ID, ID, ID, ID, ID, ID, ID, XCH, ID, ID, BRK, ILL, ILL, ILL, ID,
+    /* 6x */ QUO, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID,
+    /* 7x */ ID, ID, ID, ID, ID, ID, ID, ID, XCH, ID, ID, ILL, PIP, ILL, ONE, ILL,
+    /* 8x */ ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID,
+    /* 9x */ ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID,
+    /* Ax */ ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID,
+    /* Bx */ ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID,
+    /* Cx */ ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID,
+    /* Dx */ ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID,
+    /* Ex */ ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID,
+    /* Fx */ ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID,
+};
+
+/* Bytes that continue an identifier: SQLite also allows '$' inside one. */
+static bool is_id_char(unsigned char c)
+{
+    return byte_class[c] == ID || byte_class[c] == XCH || byte_class[c] == DIG ||
+           c == '$';
+}
+
+static bool is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static bool is_hex(unsigned char c)
+{
+    return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+#define KW_NAME(name, fallback) #name,
+static const char *const keyword_names[] = {"", DDL_KEYWORDS(KW_NAME)};
+#undef KW_NAME
+#define KW_FALLBACK(name, fallback) fallback,
+static const unsigned char keyword_fallback[] = {0, DDL_KEYWORDS(KW_FALLBACK)};
+#undef KW_FALLBACK
+
+void ddl_lexer_init(ddl_lexer *lx, const char *text, size_t len)
+{
+    lx->text = text;
+    lx->len = len;
+    lx->pos = 0;
+}
+
+ddl_kw ddl_keyword(const char *word, size_t len)
+{
+    char upper[24];
+    if (len == 0 || len >= sizeof upper)
+        return DDL_KW_NONE;
+    for (size_t i = 0; i < len; i++) {
+        char c = word[i];
+        if (c >= 'a' && c <= 'z')
+            c = (char)(c - 'a' + 'A');
+        upper[i] = c;
+    }
+    upper[len] = '\0';
+    size_t lo = 1, hi = DDL_KW_COUNT;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int cmp = strcmp(upper, keyword_names[mid]);
+        if (cmp == 0)
+            return (ddl_kw)mid;
+        if (cmp < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return DDL_KW_NONE;
+}
+
+const char *ddl_keyword_name(ddl_kw kw)
+{
+    return (unsigned)kw < DDL_KW_COUNT ? keyword_names[kw] : "";
+}
+
+bool ddl_keyword_is_fallback(ddl_kw kw)
+{
+    return (unsigned)kw < DDL_KW_COUNT && keyword_fallback[kw];
+}
+
+/* Scans a quoted run closed by `close`, where a doubled `close` stands for
+ * one; returns the length, or 0 when the quote never closes. */
+static size_t scan_quoted(const unsigned char *z, size_t n, unsigned char close, bool doubles)
+{
+    for (size_t i = 1; i < n; i++) {
+        if (z[i] != close)
+            continue;
+        if (doubles && i + 1 < n && z[i + 1] == close) {
+            i++;
+            continue;
+        }
+        return i + 1;
+    }
+    return 0;
+}
+
+/* A number: decimal with an optional fraction and exponent, or hex. A
+ * number running straight into an identifier character is malformed. */
+static size_t scan_number(const unsigned char *z, size_t n, ddl_tk *kind)
+{
+    size_t i = 0;
+    *kind = DDL_TK_NUMBER;
+    if (n > 2 && z[0] == '0' && (z[1] == 'x' || z[1] == 'X') && is_hex(z[2])) {
+        for (i = 2; i < n && is_hex(z[i]); i++)
+            ;
+    } else {
+        while (i < n && is_digit(z[i]))
+            i++;
+        if (i < n && z[i] == '.')
+            for (i++; i < n && is_digit(z[i]); i++)
+                ;
+        if (i < n && (z[i] == 'e' || z[i] == 'E')) {
+            size_t j = i + 1;
+            if (j < n && (z[j] == '+' || z[j] == '-'))
+                j++;
+            if (j < n && is_digit(z[j])) {
+                for (i = j; i < n && is_digit(z[i]); i++)
+                    ;
+            }
+        }
+    }
+    if (i < n && is_id_char(z[i])) {
+        *kind = DDL_TK_ILLEGAL;
+        while (i < n && is_id_char(z[i]))
+            i++;
+    }
+    return i;
+}
+
+/* An identifier or keyword (told apart by the caller). */
+static size_t scan_word(const unsigned char *z, size_t n, ddl_tk *kind)
+{
+    size_t i = 1;
+    while (i < n && is_id_char(z[i]))
+        i++;
+    *kind = DDL_TK_ID;
+    return i;
+}
+
+/* The length and kind of the token at the start of z (n >= 1). */
+static size_t scan(const unsigned char *z, size_t n, ddl_tk *kind)
+{
+    size_t i;
+    *kind = DDL_TK_PUNCT;
+    switch (byte_class[z[0]]) {
+    case SPC:
+        for (i = 1; i < n && byte_class[z[i]] == SPC; i++)
+            ;
+        *kind = DDL_TK_SPACE;
+        return i;
+    case MIN:
+        if (n > 1 && z[1] == '-') {
+            for (i = 2; i < n && z[i] != '\n'; i++)
+                ;
+            *kind = DDL_TK_COMMENT;
+            return i;
+        }
+        if (n > 1 && z[1] == '>')
+            return n > 2 && z[2] == '>' ? 3 : 2;
+        return 1;
+    case SLA:
+        if (n > 1 && z[1] == '*') {
+            /* An unterminated comment runs to the end, as in SQLite. */
+            for (i = 2; i < n && !(z[i] == '/' && z[i - 1] == '*' && i > 2); i++)
+                ;
+            *kind = DDL_TK_COMMENT;
+            return i < n ? i + 1 : n;
+        }
+        return 1;
+    case ONE:
+        return 1;
+    case EQ:
+        return n > 1 && z[1] == '=' ? 2 : 1;
+    case LT:
+        return n > 1 && (z[1] == '=' || z[1] == '>' || z[1] == '<') ? 2 : 1;
+    case GT:
+        return n > 1 && (z[1] == '=' || z[1] == '>') ? 2 : 1;
+    case BNG:
+        if (n > 1 && z[1] == '=')
+            return 2;
+        *kind = DDL_TK_ILLEGAL;
+        return 1;
+    case PIP:
+        return n > 1 && z[1] == '|' ? 2 : 1;
+    case QUO:
+        i = scan_quoted(z, n, z[0], true);
+        if (i == 0) {
+            *kind = DDL_TK_ILLEGAL;
+            return n;
+        }
+        *kind = z[0] == '\'' ? DDL_TK_STRING : DDL_TK_QUOTED;
+        return i;
+    case BRK:
+        i = scan_quoted(z, n, ']', false);
+        if (i == 0) {
+            *kind = DDL_TK_ILLEGAL;
+            return n;
+        }
+        *kind = DDL_TK_QUOTED;
+        return i;
+    case DOT:
+        if (n > 1 && is_digit(z[1]))
+            return scan_number(z, n, kind);
+        return 1;
+    case DIG:
+        return scan_number(z, n, kind);
+    case QST:
+        for (i = 1; i < n && is_digit(z[i]); i++)
+            ;
+        *kind = DDL_TK_VARIABLE;
+        return i;
+    case VAR:
+        for (i = 1; i < n && (is_id_char(z[i]) || z[i] == ':'); i++)
+            ;
+        *kind = i > 1 ? DDL_TK_VARIABLE : DDL_TK_ILLEGAL;
+        return i;
+    case XCH:
+        if (n > 1 && z[1] == '\'') {
+            for (i = 2; i < n && is_hex(z[i]); i++)
+                ;
+            if (i < n && z[i] == '\'' && (i - 2) % 2 == 0) {
+                *kind = DDL_TK_BLOB;
+                return i + 1;
+            }
+            /* A malformed blob runs to its closing quote, or the end. */
+            while (i < n && z[i] != '\'')
+                i++;
+            *kind = DDL_TK_ILLEGAL;
+            return i < n ? i + 1 : n;
+        }
+        return scan_word(z, n, kind);
+    case ID:
+        return scan_word(z, n, kind);
+    default:
+        *kind = DDL_TK_ILLEGAL;
+        return 1;
+    }
+}
+
+ddl_token ddl_next(ddl_lexer *lx)
+{
+    ddl_token tok = {DDL_TK_EOF, DDL_KW_NONE, lx->pos, 0};
+    if (lx->pos >= lx->len)
+        return tok;
+    const unsigned char *z = (const unsigned char *)lx->text + lx->pos;
+    tok.len = scan(z, lx->len - lx->pos, &tok.kind);
+    if (tok.kind == DDL_TK_ID) {
+        tok.kw = ddl_keyword(lx->text + tok.start, tok.len);
+        if (tok.kw != DDL_KW_NONE)
+            tok.kind = DDL_TK_KEYWORD;
+    }
+    lx->pos += tok.len;
+    return tok;
+}
+
+ddl_token ddl_next_significant(ddl_lexer *lx)
+{
+    ddl_token tok;
+    do
+        tok = ddl_next(lx);
+    while (tok.kind == DDL_TK_SPACE || tok.kind == DDL_TK_COMMENT);
+    return tok;
+}
+
+bool ddl_is_name(const ddl_token *tok)
+{
+    switch (tok->kind) {
+    case DDL_TK_ID:
+    case DDL_TK_QUOTED:
+    case DDL_TK_STRING:
+        return true;
+    case DDL_TK_KEYWORD:
+        return ddl_keyword_is_fallback(tok->kw);
+    default:
+        return false;
+    }
+}
+
+bool ddl_is_punct(const ddl_lexer *lx, const ddl_token *tok, const char *punct)
+{
+    size_t n = strlen(punct);
+    return tok->kind == DDL_TK_PUNCT && tok->len == n &&
+           memcmp(lx->text + tok->start, punct, n) == 0;
+}
+
+size_t ddl_dequote(const ddl_lexer *lx, const ddl_token *tok, char *out)
+{
+    const char *z = lx->text + tok->start;
+    size_t n = 0;
+    if ((tok->kind == DDL_TK_QUOTED || tok->kind == DDL_TK_STRING) && tok->len >= 2) {
+        char close = z[0] == '[' ? ']' : z[0];
+        for (size_t i = 1; i + 1 < tok->len; i++) {
+            out[n++] = z[i];
+            if (z[i] == close && close != ']')
+                i++; /* the second of a doubled quote */
+        }
+    } else {
+        memcpy(out, z, tok->len);
+        n = tok->len;
+    }
+    out[n] = '\0';
+    return n;
+}
