@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "alloc.h"
 #include "escape.h"
@@ -117,9 +118,15 @@ static bool fk_nullable(const relmap_fk *fk)
     return false;
 }
 
+/* SQLite gives TIMESTAMP numeric affinity: the declared type tells. */
 static bool is_timestamp(const relmap_column *column)
 {
-    return column->family == RELMAP_TYPE_DATETIME;
+    if (column->family == RELMAP_TYPE_DATETIME)
+        return true;
+    for (const char *p = column->type; *p; p++)
+        if (strncasecmp(p, "DATE", 4) == 0 || strncasecmp(p, "TIME", 4) == 0)
+            return true;
+    return false;
 }
 
 /*

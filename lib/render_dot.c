@@ -182,28 +182,20 @@ static void add_edge(rm_buf *out, const dg_diagram *d, const dg_edge *e)
     rm_buf_adds(out, "];\n");
 }
 
-/* Sample edges whose end nodes name the symbol at their end, and what the
- * marks and colours mean. */
+/* What the marks, edge ends and colours mean, in words: sample edges
+ * would span the gap between two ranks of tables and dwarf the diagram. */
 static void add_legend(rm_buf *out, const dg_diagram *d)
 {
-    static const struct {
-        const char *tail_text, *head_text;
-        dg_card tail, head;
-    } samples[] = {
-        {"zero or many", "exactly one", DG_ZERO_OR_MANY, DG_EXACTLY_ONE},
-        {"zero or many", "zero or one (nullable key)", DG_ZERO_OR_MANY, DG_ZERO_OR_ONE},
-        {"zero or one (unique key)", "exactly one", DG_ZERO_OR_ONE, DG_EXACTLY_ONE},
-    };
-    rm_buf_adds(out, "  subgraph cluster_legend {\n"
-                     "    label=\"Legend\"; fontsize=9; style=\"rounded\"; color=\"#bbbbbb\";\n"
-                     "    node [shape=plaintext, fontsize=8];\n"
-                     "    legend [label=<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
-                     "CELLPADDING=\"1\">\n"
+    rm_buf_adds(out, "  legend [label=<<TABLE BORDER=\"1\" STYLE=\"rounded\" COLOR=\"#bbbbbb\" "
+                     "CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">\n"
+                     "<TR><TD ALIGN=\"LEFT\"><B>Legend</B></TD></TR>\n"
                      "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"" COLOR_PK "\">PK</FONT> primary key, "
                      "<FONT COLOR=\"" COLOR_FK "\">FK</FONT> foreign key, "
                      "<FONT COLOR=\"" COLOR_UQ "\">UQ</FONT> unique</TD></TR>\n"
-                     "<TR><TD ALIGN=\"LEFT\">arrows point from the child (many) "
-                     "to the parent (one)</TD></TR>\n");
+                     "<TR><TD ALIGN=\"LEFT\">edge ends: crow's foot = many, bar = one, "
+                     "circle = may be none</TD></TR>\n"
+                     "<TR><TD ALIGN=\"LEFT\">from the foreign key (many side) "
+                     "to the key it references</TD></TR>\n");
     if (d->findings)
         rm_buf_printf(out,
                       "<TR><TD ALIGN=\"LEFT\">outline: <FONT COLOR=\"%s\">error</FONT>, "
@@ -212,14 +204,7 @@ static void add_legend(rm_buf *out, const dg_diagram *d)
                       severity_color(RELMAP_SEVERITY_ERROR),
                       severity_color(RELMAP_SEVERITY_WARNING),
                       severity_color(RELMAP_SEVERITY_INFO));
-    rm_buf_adds(out, "</TABLE>>];\n");
-    for (size_t i = 0; i < sizeof samples / sizeof samples[0]; i++)
-        rm_buf_printf(out,
-                      "    lg%zu [label=\"%s\"]; lg%zuh [label=\"%s\"];\n"
-                      "    lg%zu -> lg%zuh [arrowtail=%s, arrowhead=%s];\n",
-                      i, samples[i].tail_text, i, samples[i].head_text, i, i,
-                      card_arrow(samples[i].tail), card_arrow(samples[i].head));
-    rm_buf_adds(out, "  }\n");
+    rm_buf_adds(out, "</TABLE>>, fontsize=8];\n");
 }
 
 static void add_graph_attrs(rm_buf *out, relmap_render_engine engine,

@@ -90,7 +90,10 @@ static void add_attribute(rm_buf *out, const relmap_table *table, const relmap_c
     rm_buf_addc(out, ' ');
     size_t name_at = out->len;
     add_word(out, column->name, "_");
-    bool renamed = strcmp(out->data + name_at, column->name) != 0;
+    /* The real name as a comment, when that says more than the word. */
+    rm_buf comment = RM_BUF_INIT;
+    dg_add_sanitized(&comment, column->name, is_quotable, '_');
+    bool renamed = strcmp(out->data + name_at, rm_buf_cstr(&comment)) != 0;
     const char *sep = " ";
     if (column->pk_position > 0) {
         rm_buf_adds(out, " PK");
@@ -102,11 +105,9 @@ static void add_attribute(rm_buf *out, const relmap_table *table, const relmap_c
     }
     if (dg_column_unique(table, column))
         rm_buf_printf(out, "%sUK", sep);
-    if (renamed) {
-        rm_buf_adds(out, " \"");
-        dg_add_sanitized(out, column->name, is_quotable, '_');
-        rm_buf_addc(out, '"');
-    }
+    if (renamed)
+        rm_buf_printf(out, " \"%s\"", rm_buf_cstr(&comment));
+    rm_buf_free(&comment);
     rm_buf_addc(out, '\n');
 }
 
