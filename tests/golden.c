@@ -81,8 +81,12 @@ static void show_difference(const char *what, const char *expected, const char *
     print_lines(' ', actual, from, k);
     print_lines('-', expected, k, k + LINES_AFTER);
     print_lines('+', actual, k, k + LINES_AFTER);
-    if (strlen(expected) + 1 == strlen(actual) || strlen(actual) + 1 == strlen(expected))
-        print_error("(the texts may differ only in a final newline)\n");
+    size_t elen_all = strlen(expected), alen_all = strlen(actual);
+    size_t shorter = elen_all < alen_all ? elen_all : alen_all;
+    if (elen_all != alen_all && memcmp(expected, actual, shorter) == 0)
+        print_error("(the %s has %zu more bytes at its end)\n",
+                    elen_all > alen_all ? "expected text" : "actual output",
+                    elen_all > alen_all ? elen_all - alen_all : alen_all - elen_all);
 }
 
 /* Compares, or with `update` writes, one expected file. True when fine. */
