@@ -182,7 +182,12 @@ static void attach_findings(dg_diagram *d, const rm_ptrmap *index_of, const size
         size_t t;
         if (!table || !rm_ptrmap_get(index_of, table, &t))
             continue;
-        size_t e = finding_edge(d, first_edge[t], t, f);
+        /* A finding at the table's name is about the whole table, even
+         * when it names a column (a junction's missing key, say). */
+        bool at_table = f->span.source != RELMAP_NO_SOURCE &&
+                        f->span.source == table->span.source &&
+                        f->span.start == table->span.start;
+        size_t e = at_table ? SIZE_MAX : finding_edge(d, first_edge[t], t, f);
         if (e != SIZE_MAX)
             add_finding(&d->edges[e].findings, &d->edges[e].nfindings, &d->edges[e].severity, i,
                         f->severity);

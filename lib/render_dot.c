@@ -198,9 +198,9 @@ static void add_legend(rm_buf *out, const dg_diagram *d)
                      "to the key it references</TD></TR>\n");
     if (d->findings)
         rm_buf_printf(out,
-                      "<TR><TD ALIGN=\"LEFT\">outline: <FONT COLOR=\"%s\">error</FONT>, "
+                      "<TR><TD ALIGN=\"LEFT\">findings: <FONT COLOR=\"%s\">error</FONT>, "
                       "<FONT COLOR=\"%s\">warning</FONT>, <FONT COLOR=\"%s\">info</FONT> "
-                      "(hover for the finding)</TD></TR>\n",
+                      "(hover to read them)</TD></TR>\n",
                       severity_color(RELMAP_SEVERITY_ERROR),
                       severity_color(RELMAP_SEVERITY_WARNING),
                       severity_color(RELMAP_SEVERITY_INFO));

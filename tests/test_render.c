@@ -365,7 +365,7 @@ static void test_findings_overlay(void **state)
     assert_non_null(strstr(dot, "color=\"#e67e00\", penwidth=2.5, tooltip=\""));
     assert_non_null(strstr(dot, "no index on &lt;user_id&gt; &amp; &quot;friends&quot; "
                                 "&#92;N\"]"));
-    assert_non_null(strstr(dot, "outline: "));
+    assert_non_null(strstr(dot, "findings: "));
     assert_dot_accepts(dot);
     free(dot);
 
@@ -379,7 +379,7 @@ static void test_findings_overlay(void **state)
     /* Without findings: no outline, no tooltip, no colour key. */
     dot = render(m, NULL, opts_for(RELMAP_RENDER_DOT), NULL);
     assert_null(strstr(dot, "tooltip"));
-    assert_null(strstr(dot, "outline: "));
+    assert_null(strstr(dot, "findings: "));
     free(dot);
     relmap_model_free(m);
 }

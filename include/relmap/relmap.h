@@ -23,5 +23,6 @@
 #include "load.h"
 #include "check.h"
 #include "report.h"
+#include "render.h"
 
 #endif
