@@ -708,16 +708,14 @@ static const sl_constraint *match_located(const table_ctx *c, sl_kind kind, cons
     return NULL;
 }
 
-static void build_unique(table_ctx *c, const index_row *ix, bool *used)
+static void build_unique(table_ctx *c, const index_row *ix, const sl_constraint *k)
 {
-    const char **names = rm_arena_alloc(c->tmp, (ix->ncols + 1) * sizeof *names);
-    for (size_t j = 0; j < ix->ncols; j++)
-        names[j] = ix->cols[j].name ? ix->cols[j].name : "";
-    const sl_constraint *k = match_located(c, SL_UNIQUE, NULL, names, ix->ncols, used);
     relmap_span span = k ? span_in(c, k->span, c->t->span) : c->t->span;
     relmap_key *key = mb_unique(c->r->model, c->t, k ? k->name : NULL, span);
-    for (size_t j = 0; j < ix->ncols; j++)
-        mb_key_column(c->r->model, key, names[j], listed_column_span(c, k, names[j], span));
+    for (size_t j = 0; j < ix->ncols; j++) {
+        const char *name = ix->cols[j].name ? ix->cols[j].name : "";
+        mb_key_column(c->r->model, key, name, listed_column_span(c, k, name, span));
+    }
 }
 
 /* The CREATE INDEX text of an index, kept from sqlite_schema. */
@@ -759,17 +757,50 @@ static void build_index(table_ctx *c, const index_row *ix)
                        : mb_str(model, "");
 }
 
-/* UNIQUE constraints and CREATE INDEX indexes; the primary key's own index
- * is the primary key, read from the columns. */
+/* A UNIQUE index with the constraint it was made for, if located. */
+typedef struct placed_unique {
+    const index_row *ix;
+    const sl_constraint *k;
+    size_t order;
+} placed_unique;
+
+/* Written constraints in text order, then any that were not found. */
+static int by_position(const void *pa, const void *pb)
+{
+    const placed_unique *a = pa, *b = pb;
+    size_t ka = a->k ? a->k->span.start : SIZE_MAX, kb = b->k ? b->k->span.start : SIZE_MAX;
+    if (ka != kb)
+        return ka < kb ? -1 : 1;
+    return a->order < b->order ? -1 : a->order > b->order;
+}
+
+/*
+ * UNIQUE constraints and CREATE INDEX indexes; the primary key's own index
+ * is the primary key, read from the columns. Constraints are listed as
+ * written: SQLite keeps ON CONFLICT REPLACE ones at the end of its list.
+ */
 static void build_indexes(table_ctx *c)
 {
     bool *used = rm_arena_alloc(c->tmp, c->lt.nconstraints + 1);
+    placed_unique *uniques = rm_arena_alloc(c->tmp, (c->nindexes + 1) * sizeof *uniques);
+    size_t nuniques = 0;
     for (size_t i = 0; i < c->nindexes; i++) {
-        if (c->indexes[i].origin == 'u')
-            build_unique(c, &c->indexes[i], used);
-        else if (c->indexes[i].origin == 'c')
-            build_index(c, &c->indexes[i]);
+        const index_row *ix = &c->indexes[i];
+        if (ix->origin == 'c') {
+            build_index(c, ix);
+        } else if (ix->origin == 'u') {
+            const char **names = rm_arena_alloc(c->tmp, (ix->ncols + 1) * sizeof *names);
+            for (size_t j = 0; j < ix->ncols; j++)
+                names[j] = ix->cols[j].name ? ix->cols[j].name : "";
+            placed_unique *p = &uniques[nuniques];
+            p->ix = ix;
+            p->k = match_located(c, SL_UNIQUE, NULL, names, ix->ncols, used);
+            p->order = nuniques++;
+        }
     }
+    qsort(uniques, nuniques, sizeof *uniques, by_position);
+    for (size_t i = 0; i < nuniques; i++)
+        build_unique(c, uniques[i].ix, uniques[i].k);
 }
 
 static void build_checks(table_ctx *c)
