@@ -21,7 +21,7 @@ typedef struct cli_command {
     int (*run)(int argc, char **argv); /* argv[0] is the subcommand's name */
 } cli_command;
 
-extern const cli_command cmd_check, cmd_dump, cmd_rules, cmd_explain;
+extern const cli_command cmd_check, cmd_dump, cmd_diagram, cmd_rules, cmd_explain;
 
 typedef struct cli_option {
     const char *long_name;

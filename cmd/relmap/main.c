@@ -7,7 +7,8 @@
 
 #include "cli.h"
 
-static const cli_command *const commands[] = {&cmd_check, &cmd_dump, &cmd_rules, &cmd_explain};
+static const cli_command *const commands[] = {&cmd_check, &cmd_dump, &cmd_diagram, &cmd_rules,
+                                              &cmd_explain};
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
 static const cli_command *find_command(const char *name)
@@ -22,7 +23,7 @@ static void usage(void)
 {
     fputs("Usage: relmap [--version] [--help] COMMAND [ARGS]\n"
           "\n"
-          "A schema linter: finds pitfalls in foreign keys and relationships.\n"
+          "A schema linter and ER-diagram tool for relational schemas.\n"
           "\n"
           "Commands:\n",
           stdout);
