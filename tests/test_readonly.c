@@ -497,6 +497,7 @@ static void test_corrupt(void **state)
     assert_fails(db, RELMAP_EFORMAT, "database");
     assert_unchanged(db, &s);
     /* A header with a page size SQLite does not allow. */
+    free(data);
     data = fx_read_file(db, &len);
     data[16] = 0x03;
     data[17] = 0x00;
