@@ -157,9 +157,6 @@ static void expect_words(const relmap_finding *f, ...)
 
 #define WORDS(f, ...) expect_words(f, __VA_ARGS__, (const char *)NULL)
 
-static const char customers_sql[] =
-    "CREATE TABLE customers (id INTEGER PRIMARY KEY, email TEXT NOT NULL, name TEXT);\n";
-
 /* ---- FK001-FK005: broken keys, one finding each --------------------------- */
 
 static void test_fk001_unknown_table(void **state)
@@ -244,10 +241,11 @@ static void test_fk003_target_not_unique(void **state)
                    "CREATE TABLE child (id INTEGER PRIMARY KEY,\n"
                    "  a_email TEXT REFERENCES a(email),\n"
                    "  b_code TEXT REFERENCES b(code),\n"
-                   "  cy INTEGER, cx INTEGER, FOREIGN KEY (cy, cx) REFERENCES c(y, x),\n"
+                   "  cy INTEGER, cx INTEGER,\n"
                    "  a_id INTEGER REFERENCES a(id),\n"
                    "  a_id2 INTEGER REFERENCES a,\n"
-                   "  d1 TEXT, d2 TEXT, FOREIGN KEY (d1, d2) REFERENCES d);\n",
+                   "  d1 TEXT, d2 TEXT, FOREIGN KEY (d1, d2) REFERENCES d,\n"
+                   "  FOREIGN KEY (cy, cx) REFERENCES c(y, x));\n",
                    "FK003");
     expect_none(fs);
 }
@@ -263,8 +261,7 @@ static void test_fk004_arity_mismatch(void **state)
         "FK");
     const relmap_finding *f = expect_one(fs, "FK004", "shipments", "order_id");
     WORDS(f, "shipments.order_id", "1 local column", "2 referenced columns", "primary key");
-    expect_count(fs, "FK003", 0);
-    expect_count(fs, "FK005", 0);
+    assert_int_equal(fs->count, 1); /* not FK003, FK005 or FK006 too */
 
     fs = check_sql("CREATE TABLE lines (order_id INTEGER NOT NULL, line_no INTEGER NOT NULL,\n"
                    "  PRIMARY KEY (order_id, line_no));\n"

@@ -119,9 +119,9 @@ void rule_fk_target_not_unique(rule_ctx *ctx)
                               rm_buf_cstr(&b), ref->name);
             } else if (fk->nref_columns == 0) {
                 f = rc_report(ctx, fk_span(t, fk), t, first_column(fk),
-                              "%s references %s without naming columns, so it means %s's "
-                              "primary key, but %s has none (\"foreign key mismatch\" in "
-                              "SQLite); name the referenced unique columns or give %s a "
+                              "%s references %s without naming columns, so it means the "
+                              "primary key of %s, but %s has none (\"foreign key mismatch\" "
+                              "in SQLite); name the referenced unique columns or give %s a "
                               "primary key",
                               rm_buf_cstr(&b), ref->name, ref->name, ref->name, ref->name);
             } else {
@@ -265,8 +265,8 @@ void rule_fk_missing_index(rule_ctx *ctx)
         const relmap_table *t = model->tables[i];
         for (size_t k = 0; k < t->nfks; k++) {
             const relmap_fk *fk = &t->fks[k];
-            ru_fk_state state = ru_fk_state_of(fk);
-            if (state == RU_FK_UNKNOWN_TABLE || state == RU_FK_UNKNOWN_COLUMN)
+            /* A broken key has its own finding; an index comes after the fix. */
+            if (ru_fk_state_of(fk) != RU_FK_OK)
                 continue;
             const relmap_column **local = ru_fk_local_columns(fk);
             bool covered = leading_index_exists(t, local, fk->ncolumns);
@@ -274,7 +274,9 @@ void rule_fk_missing_index(rule_ctx *ctx)
             if (covered)
                 continue;
             rm_buf_clear(&b);
-            ru_add_fk(&b, t, fk);
+            ru_add_fk_local(&b, t, fk);
+            rm_buf_adds(&b, " references ");
+            ru_add_fk_target(&b, fk);
             rm_buf_clear(&cols);
             ru_add_refs(&cols, fk->columns, fk->ncolumns);
             relmap_finding *f = rc_report(

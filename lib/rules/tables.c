@@ -98,7 +98,8 @@ static bool redundant_with(const access_path *x, size_t px, const access_path *y
     return true;
 }
 
-static void describe_path(rm_buf *b, const access_path *p)
+/* "index ix_a (a, b)", or with `table`: "index ix_a on t (a, b)". */
+static void describe_path(rm_buf *b, const access_path *p, const char *table)
 {
     switch (p->kind) {
     case PATH_PK:
@@ -113,6 +114,8 @@ static void describe_path(rm_buf *b, const access_path *p)
     }
     if (p->name && p->kind != PATH_PK)
         rm_buf_printf(b, " %s", p->name);
+    if (table)
+        rm_buf_printf(b, " on %s", table);
     rm_buf_adds(b, " (");
     ru_add_refs(b, p->columns, p->ncolumns);
     rm_buf_addc(b, ')');
@@ -136,14 +139,14 @@ void rule_index_redundant(rule_ctx *ctx)
             if (!y)
                 continue;
             rm_buf_clear(&x_text);
-            describe_path(&x_text, x);
+            describe_path(&x_text, x, t->name);
             rm_buf_clear(&y_text);
-            describe_path(&y_text, y);
+            describe_path(&y_text, y, NULL);
             bool same = x->ncolumns == y->ncolumns;
             relmap_finding *f = rc_report(
                 ctx, ru_span_or(x->span, t->span), t, x->columns[0].name,
-                "%s on %s is redundant: %s %s, which serves every lookup it does; drop it",
-                rm_buf_cstr(&x_text), t->name,
+                "%s is redundant: %s %s, which serves every lookup it does; drop it",
+                rm_buf_cstr(&x_text),
                 same ? "it has the same columns as" : "its columns are the leading columns of",
                 rm_buf_cstr(&y_text));
             rc_related(ctx, f, ru_span_or(y->span, t->span), "%s", rm_buf_cstr(&y_text));
