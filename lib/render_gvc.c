@@ -6,7 +6,9 @@
  * Graphviz reports problems through agerr, printing them to stderr by
  * default. An error callback collects them instead: errors fail the
  * render with Graphviz's own words, warnings become notes for the user.
+ * Each render frees its graph, layout and drawing; the context is shared.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include <cgraph.h>
@@ -82,6 +84,31 @@ static const char *format_name(relmap_render_format format)
     }
 }
 
+/*
+ * One Graphviz context for the whole process, freed at exit. Graphviz
+ * 2.42's pango plugin caches a pointer to the last font name in a static
+ * variable, and that name lives in the context: a second context in the
+ * same process reads the first one's freed memory (AddressSanitizer shows
+ * it in textspan_size). Keeping the context keeps the name alive.
+ */
+static GVC_t *shared_gvc;
+
+static void free_shared_gvc(void)
+{
+    gvFreeContext(shared_gvc);
+    shared_gvc = NULL;
+}
+
+static GVC_t *context(void)
+{
+    if (!shared_gvc) {
+        shared_gvc = gvContext();
+        if (shared_gvc)
+            atexit(free_shared_gvc);
+    }
+    return shared_gvc;
+}
+
 /* Holds everything to free, so that every exit unwinds the same way. */
 typedef struct gv_run {
     GVC_t *gvc;
@@ -93,7 +120,7 @@ typedef struct gv_run {
 static int draw(gv_run *run, const char *dot, const char *format, const char *engine,
                 unsigned *len)
 {
-    run->gvc = gvContext();
+    run->gvc = context();
     if (!run->gvc)
         return rm_error(RELMAP_EIO, "Graphviz could not start (gvContext failed)");
     run->graph = agmemread(dot);
@@ -145,8 +172,6 @@ int rd_gvc(const char *dot, relmap_render_format format, relmap_render_engine en
         gvFreeLayout(run.gvc, run.graph);
     if (run.graph)
         agclose(run.graph);
-    if (run.gvc)
-        gvFreeContext(run.gvc);
     agseterrf(previous);
     agseterr(previous_level);
     rm_buf_free(&gv_messages);

@@ -466,9 +466,12 @@ static void test_deterministic(void **state)
  * Without its plugin configuration Graphviz knows no layout: the error
  * names the package to install. GVBINDIR points Graphviz at an empty
  * folder; libgvc reads it once per process, so a fresh copy of this
- * program renders there (main's MISSING_PLUGINS_CHILD).
+ * program renders there (main's MISSING_PLUGINS_CHILD, run by its path:
+ * under valgrind /proc/self/exe would be valgrind itself).
  */
 #define MISSING_PLUGINS_CHILD "--missing-plugins-child"
+
+static const char *self_path; /* argv[0]: /proc/self/exe is valgrind's */
 
 static int missing_plugins_child(void)
 {
@@ -489,7 +492,7 @@ static void test_missing_plugins(void **state)
     (void)state;
     char *dir = fx_mkdtemp();
     setenv("GVBINDIR", dir, 1);
-    const char *argv[] = {"/proc/self/exe", MISSING_PLUGINS_CHILD, NULL};
+    const char *argv[] = {self_path, MISSING_PLUGINS_CHILD, NULL};
     char *out = NULL;
     int status = -1;
     assert_int_equal(fx_run(argv, NULL, &out, NULL, &status), 0);
@@ -631,8 +634,35 @@ static void test_golden_cases(void **state)
     }
 }
 
+/*
+ * LeakSanitizer's counterpart of tests/valgrind.supp (read there for why
+ * each is not relmap's): Graphviz 2.42's HTML-label and gvconfig leaks,
+ * and fontconfig's process-wide caches. LSan calls this by name, so it
+ * must be visible from the executable despite the hidden default.
+ */
+#ifdef __GNUC__
+__attribute__((visibility("default")))
+#endif
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+    return "leak:make_html_label\nleak:gvconfig\nleak:libfontconfig.so\n";
+}
+
+/* Graphviz and fontconfig are built without frame pointers: only the slow
+ * unwinder finds the frames the suppressions above name. */
+#ifdef __GNUC__
+__attribute__((visibility("default")))
+#endif
+const char *__asan_default_options(void);
+const char *__asan_default_options(void)
+{
+    return "fast_unwind_on_malloc=0";
+}
+
 int main(int argc, char **argv)
 {
+    self_path = argv[0];
     if (argc == 2 && strcmp(argv[1], MISSING_PLUGINS_CHILD) == 0)
         return missing_plugins_child();
     const struct CMUnitTest tests[] = {
