@@ -216,6 +216,14 @@ static void test_fk003_target_not_unique(void **state)
     assert_non_null(f->fix);
     assert_string_equal(f->fix, "CREATE UNIQUE INDEX ux_customers_email ON customers (email);");
 
+    /* A non-unique target of another type: FK003 only, not FK005/FK006 too. */
+    fs = check_sql("CREATE TABLE customers (id INTEGER PRIMARY KEY, code INTEGER NOT NULL);\n"
+                   "CREATE TABLE orders (id INTEGER PRIMARY KEY,\n"
+                   "  customer_code TEXT REFERENCES customers(code));\n",
+                   "FK");
+    expect_one(fs, "FK003", "orders", "customer_code");
+    assert_int_equal(fs->count, 1);
+
     /* No columns named, and the parent has no primary key. */
     fs = check_sql("CREATE TABLE tags (name TEXT NOT NULL);\n"
                    "CREATE TABLE notes (id INTEGER PRIMARY KEY, tag TEXT REFERENCES tags);\n",
@@ -633,6 +641,14 @@ static void test_idx001_redundant(void **state)
     }
     assert_int_equal(saw_b, 1);
     assert_int_equal(saw_id, 1);
+
+    /* A unique index that repeats the primary key. */
+    fs = check_sql("CREATE TABLE countries (code TEXT NOT NULL PRIMARY KEY);\n"
+                   "CREATE UNIQUE INDEX ux_code ON countries (code);\n",
+                   "IDX001");
+    f = expect_one(fs, "IDX001", "countries", "code");
+    WORDS(f, "unique index ux_code on countries (code)", "same columns as the primary key");
+    assert_string_equal(f->fix, "DROP INDEX ux_code;");
 
     /* A unique prefix keeps its own constraint; a partial index holds other
      * rows; an expression index is not compared; other column orders. */
