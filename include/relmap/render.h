@@ -117,8 +117,8 @@ typedef struct relmap_render_opts {
  * one and list the findings in its tooltip. A foreign key whose table does
  * not exist is not drawn (its finding is on the child table).
  *
- * The output is written in one call of `write` for the text formats, in
- * one call for the picture formats too. Returns 0; RELMAP_EINVAL for
+ * The whole output is built first and handed to `write` in one call, so
+ * a failure writes nothing. Returns 0; RELMAP_EINVAL for
  * invalid options; RELMAP_EIO when Graphviz cannot lay out or draw the
  * graph (its plugins missing, say: the message names the Debian package to
  * install); RELMAP_EWRITE when `write` failed. Not thread-safe for the
