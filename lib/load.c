@@ -18,6 +18,9 @@
 
 static const char sqlite_magic[16] = "SQLite format 3";
 
+#ifdef __GNUC__
+__attribute__((format(printf, 2, 3)))
+#endif
 static void say(const relmap_load_opts *opts, const char *fmt, ...)
 {
     if (!opts->verbose)
