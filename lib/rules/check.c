@@ -115,6 +115,9 @@ const relmap_model *rc_model(const rule_ctx *ctx)
     return ctx->model;
 }
 
+#ifdef __GNUC__
+__attribute__((format(printf, 2, 0)))
+#endif
 static char *vformat(rm_arena *arena, const char *fmt, va_list ap)
 {
     va_list ap2;
