@@ -43,7 +43,9 @@ typedef struct reader {
     sqlite3 *db;
     sqlite3_stmt *xinfo, *fk_list, *index_list, *index_xinfo, *fk_check;
     rm_strmap *index_sql; /* index name -> its CREATE INDEX text */
-    rm_arena *names;      /* keys of index_sql */
+    rm_arena *scratch;    /* what the read needs and the model does not */
+    rm_arena *table_tmp;  /* what one table needs; renewed now and then */
+    size_t tables_read;
 } reader;
 
 /* ---- messages ---------------------------------------------------------- */
@@ -151,13 +153,13 @@ static int check_header(const reader *r, bool *wal)
     if (fd < 0)
         return rm_error(RELMAP_EIO, "%s: cannot open: %s", r->path, strerror(errno));
     struct stat st;
-    ssize_t got = 0;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
-        got = pread(fd, h, sizeof h, 0);
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return rm_error(RELMAP_EIO, "%s: not a regular file", r->path);
+    }
+    ssize_t got = pread(fd, h, sizeof h, 0);
     int err = errno;
     close(fd);
-    if (!S_ISREG(st.st_mode))
-        return rm_error(RELMAP_EIO, "%s: not a regular file", r->path);
     if (got < 0)
         return rm_error(RELMAP_EIO, "%s: cannot read: %s", r->path, strerror(err));
     if (st.st_size == 0)
@@ -411,24 +413,23 @@ static int prepare_all(reader *r)
 {
     int rc = prepare(r,
                      "SELECT cid, name, type, \"notnull\", dflt_value, pk, hidden "
-                     "FROM pragma_table_xinfo(?1, 'main') ORDER BY cid",
+                     "FROM pragma_table_xinfo(?1, 'main')",
                      &r->xinfo);
     if (rc == 0)
         rc = prepare(r,
                      "SELECT id, seq, \"table\", \"from\", \"to\", on_update, on_delete, match "
-                     "FROM pragma_foreign_key_list(?1, 'main') ORDER BY id DESC, seq",
+                     "FROM pragma_foreign_key_list(?1, 'main')",
                      &r->fk_list);
-    /* seq counts down from the newest index, so descending seq is the
-     * order the indexes were created in. */
+    /* No ORDER BY in these: the pragmas' own order is known, and a sorter
+     * per table costs more than reading the rows backwards. */
     if (rc == 0)
         rc = prepare(r,
                      "SELECT name, \"unique\", origin, partial "
-                     "FROM pragma_index_list(?1, 'main') ORDER BY seq DESC",
+                     "FROM pragma_index_list(?1, 'main')",
                      &r->index_list);
     if (rc == 0)
         rc = prepare(r,
-                     "SELECT cid, name FROM pragma_index_xinfo(?1, 'main') "
-                     "WHERE key ORDER BY seqno",
+                     "SELECT cid, name FROM pragma_index_xinfo(?1, 'main') WHERE key",
                      &r->index_xinfo);
     if (rc == 0 && r->opts->data_checks)
         rc = prepare(r, "SELECT * FROM pragma_foreign_key_check(?1, 'main')", &r->fk_check);
@@ -482,14 +483,14 @@ typedef struct index_row {
 } index_row;
 
 typedef struct fk_row {
-    long id;
+    long id, seq;
     const char *table, *from, *to, *on_update, *on_delete, *match;
 } fk_row;
 
 /* What is known about the table being read. */
 typedef struct table_ctx {
     reader *r;
-    rm_arena *tmp; /* freed when the table is done */
+    rm_arena *tmp; /* reader->table_tmp */
     const schema_row *row;
     relmap_table *t;
     uint32_t src;
@@ -573,12 +574,37 @@ static void fk_row_read(table_ctx *c, sqlite3_stmt *st, void *arg)
     (void)arg;
     fk_row *fk = rm_arena_push(c->tmp, (void **)&c->fks, &c->nfks, sizeof *fk);
     fk->id = (long)sqlite3_column_int64(st, 0);
+    fk->seq = (long)sqlite3_column_int64(st, 1);
     fk->table = text_col(c->tmp, st, 2);
     fk->from = text_col(c->tmp, st, 3);
     fk->to = text_col(c->tmp, st, 4);
     fk->on_update = text_col(c->tmp, st, 5);
     fk->on_delete = text_col(c->tmp, st, 6);
     fk->match = text_col(c->tmp, st, 7);
+}
+
+/* Keys: the newest first by id, their columns in order. */
+static int by_id_desc(const void *pa, const void *pb)
+{
+    const fk_row *a = pa, *b = pb;
+    if (a->id != b->id)
+        return a->id > b->id ? -1 : 1;
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/*
+ * SQLite numbers keys and indexes from the newest down (id 0, seq 0 is the
+ * last one declared or created); the model lists them as written.
+ */
+static void in_creation_order(table_ctx *c)
+{
+    for (size_t i = 0, j = c->nindexes; i + 1 < j; i++, j--) {
+        index_row swap = c->indexes[i];
+        c->indexes[i] = c->indexes[j - 1];
+        c->indexes[j - 1] = swap;
+    }
+    if (c->nfks > 1)
+        qsort(c->fks, c->nfks, sizeof *c->fks, by_id_desc);
 }
 
 /* ---- one table: into the model ----------------------------------------- */
@@ -921,7 +947,14 @@ static int read_table(reader *r, const schema_row *row)
     memset(&c, 0, sizeof c);
     c.r = r;
     c.row = row;
-    c.tmp = rm_arena_new();
+    /* Table-local data is dead once the table is built. A fresh arena per
+     * table would malloc and free a block each time; one per batch keeps
+     * memory bounded at a fraction of that cost. */
+    if (r->tables_read++ % 256 == 0) {
+        rm_arena_free(r->table_tmp);
+        r->table_tmp = rm_arena_new();
+    }
+    c.tmp = r->table_tmp;
     c.src = mb_source(model, r->path, row->sql, row->sql_len);
     c.whole = mb_span(c.src, 0, row->sql_len);
     sl_locate_table(c.tmp, row->sql, row->sql_len, &c.lt);
@@ -940,6 +973,7 @@ static int read_table(reader *r, const schema_row *row)
                       index_column_row, &c.indexes[i]);
     if (rc == 0 && !row->view)
         rc = each_row(&c, r->fk_list, row->name, "the foreign keys", fk_row_read, NULL);
+    in_creation_order(&c);
     if (rc == 0) {
         build_columns(&c);
         build_primary_key(&c);
@@ -949,7 +983,6 @@ static int read_table(reader *r, const schema_row *row)
         if (r->opts->data_checks && c.t->nfks > 0 && !row->virtual_table)
             rc = check_data(&c, ids);
     }
-    rm_arena_free(c.tmp);
     return rc;
 }
 
@@ -962,9 +995,9 @@ static int read_table_list(reader *r, rm_strmap *facts)
     if (rc < 0)
         return rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        schema_row *f = rm_arena_alloc(r->names, sizeof *f);
+        schema_row *f = rm_arena_alloc(r->scratch, sizeof *f);
         const char *type = (const char *)sqlite3_column_text(st, 1);
-        f->name = text_col(r->names, st, 0);
+        f->name = text_col(r->scratch, st, 0);
         f->virtual_table = type && strcmp(type, "virtual") == 0;
         f->shadow = type && strcmp(type, "shadow") == 0;
         f->without_rowid = sqlite3_column_int(st, 2) != 0;
@@ -993,14 +1026,14 @@ static int read_schema(reader *r)
     int step = SQLITE_DONE;
     while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
         const char *type = (const char *)sqlite3_column_text(st, 0);
-        const char *name = text_col(r->names, st, 1);
-        const char *sql = text_col(r->names, st, 2);
+        const char *name = text_col(r->scratch, st, 1);
+        const char *sql = text_col(r->scratch, st, 2);
         size_t len = sql ? (size_t)sqlite3_column_bytes(st, 2) : 0;
         if (!type || !name)
             continue;
         if (strcmp(type, "index") == 0) {
             if (sql) {
-                index_sql *def = rm_arena_alloc(r->names, sizeof *def);
+                index_sql *def = rm_arena_alloc(r->scratch, sizeof *def);
                 def->sql = sql;
                 def->len = len;
                 rm_strmap_put(r->index_sql, name, def);
@@ -1011,7 +1044,7 @@ static int read_schema(reader *r)
         const schema_row *f = rm_strmap_get(facts, name);
         if (strncasecmp(name, "sqlite_", 7) == 0 || (f && f->shadow))
             continue;
-        schema_row *row = rm_arena_push(r->names, (void **)&rows, &nrows, sizeof *row);
+        schema_row *row = rm_arena_push(r->scratch, (void **)&rows, &nrows, sizeof *row);
         if (f)
             *row = *f;
         row->name = name;
@@ -1040,7 +1073,7 @@ int rm_read_sqlite(relmap_model *model, const char *path, const relmap_load_opts
         return rm_error(RELMAP_EIO, "%s: cannot open: %s", path, strerror(errno));
     if (model->dialect == RELMAP_DIALECT_UNKNOWN)
         model->dialect = RELMAP_DIALECT_SQLITE;
-    r.names = rm_arena_new();
+    r.scratch = rm_arena_new();
     r.index_sql = rm_strmap_new(true);
     int rc = open_db(&r);
     if (rc == 0)
@@ -1051,7 +1084,8 @@ int rm_read_sqlite(relmap_model *model, const char *path, const relmap_load_opts
         model->facts.data_checked = true;
     close_db(&r);
     rm_strmap_free(r.index_sql);
-    rm_arena_free(r.names);
+    rm_arena_free(r.scratch);
+    rm_arena_free(r.table_tmp);
     free(r.real);
     return rc;
 }
