@@ -1,16 +1,14 @@
 /*
  * read_sqlite.c - the SQLite database reader.
  *
- * Two halves. The first opens the database so that nothing beside the
- * user's file is ever created or changed: it reads the header itself and
- * picks, from the journal mode and the files lying next to the database,
- * the one way of opening that SQLite documents as side-effect free for
- * that case. The second reads the schema through SQLite's own pragmas (the
- * truth about what SQLite will enforce) and walks the stored CREATE
- * statements only to find the text behind each part (sqlite_locate.c).
+ * The database is opened by sqlite_open.c; this file reads the schema
+ * through SQLite's own pragmas (the truth about what SQLite will enforce)
+ * and walks the stored CREATE statements only to find the text behind
+ * each part (sqlite_locate.c). sqlite_data.c checks the rows.
  */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "read_sqlite.h"
+#include "sqlite_reader.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -34,420 +32,37 @@
 #include "strmap.h"
 #include "types.h"
 
-typedef struct reader {
-    relmap_model *model;
-    const char *path; /* as the user gave it: in messages and sources */
-    const relmap_load_opts *opts;
-    char *real;    /* the resolved path, whose neighbours SQLite looks at */
-    char *tmp_dir; /* the private copy of a WAL database, or NULL */
-    sqlite3 *db;
-    sqlite3_stmt *xinfo, *fk_list, *index_list, *index_xinfo, *fk_check;
-    rm_strmap *index_sql; /* index name -> its CREATE INDEX text */
-    rm_arena *scratch;    /* what the read needs and the model does not */
-    rm_arena *table_tmp;  /* what one table needs; renewed now and then */
-    size_t tables_read;
-} reader;
-
-/* ---- messages ---------------------------------------------------------- */
-
-static void note(const reader *r, const char *fmt, ...)
-#ifdef __GNUC__
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
-
-/* One line for --verbose. */
-static void note(const reader *r, const char *fmt, ...)
-{
-    if (!r->opts->verbose)
-        return;
-    rm_buf line = RM_BUF_INIT;
-    char text[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(text, sizeof text, fmt, ap);
-    va_end(ap);
-    rm_buf_printf(&line, "%s: %s\n", r->path, text);
-    r->opts->verbose(r->opts->verbose_payload, line.data, line.len);
-    rm_buf_free(&line);
-}
-
-/* SQLite's message for the connection, on one line whatever it holds. */
-static const char *db_message(const reader *r, char *out, size_t cap)
-{
-    const char *msg = r->db ? sqlite3_errmsg(r->db) : "out of memory";
-    size_t n = 0;
-    for (; msg[n] && n + 1 < cap; n++)
-        out[n] = (msg[n] == '\n' || msg[n] == '\r') ? ' ' : msg[n];
-    out[n] = '\0';
-    return out;
-}
-
-/* Turns a SQLite result code into our error, naming the file and the cause. */
-static int sqlite_failure(const reader *r, int rc)
-{
-    char msg[400];
-    db_message(r, msg, sizeof msg);
-    switch (rc) {
-    case SQLITE_READONLY_ROLLBACK:
-        return rm_error(RELMAP_EIO,
-                        "%s: has a hot journal from an interrupted write; open it once "
-                        "with sqlite3 to recover",
-                        r->path);
-    case SQLITE_READONLY_RECOVERY:
-    case SQLITE_READONLY_CANTINIT:
-    case SQLITE_READONLY_CANTLOCK:
-        return rm_error(RELMAP_EIO,
-                        "%s: its write-ahead log needs recovery that a read-only reader "
-                        "cannot do; open it once with sqlite3 to recover",
-                        r->path);
-    default:
-        break;
-    }
-    switch (rc & 0xff) {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-        return rm_error(RELMAP_EBUSY,
-                        "%s: database is locked by another process (gave up after %d ms)",
-                        r->path, r->opts->busy_timeout_ms);
-    case SQLITE_NOTADB:
-        return rm_error(RELMAP_EFORMAT, "%s: not a SQLite database: %s", r->path, msg);
-    case SQLITE_CORRUPT:
-        return rm_error(RELMAP_EFORMAT, "%s: corrupt database: %s", r->path, msg);
-    case SQLITE_CANTOPEN:
-        return rm_error(RELMAP_EIO, "%s: cannot open: %s", r->path, msg);
-    default:
-        return rm_error(RELMAP_EIO, "%s: cannot read the schema: %s", r->path, msg);
-    }
-}
-
-/* Whether a failing statement only concerns one table (a missing module, a
- * "foreign key mismatch"), so that the other tables can still be read. */
-static bool table_local(int rc)
-{
-    return (rc & 0xff) == SQLITE_ERROR;
-}
-
-/* ---- the header -------------------------------------------------------- */
-
-static uint32_t be16(const unsigned char *p)
-{
-    return (uint32_t)p[0] << 8 | p[1];
-}
-
-static uint32_t be32(const unsigned char *p)
-{
-    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
-/*
- * Checks the 100-byte header (https://sqlite.org/fileformat.html, 1.3)
- * before SQLite sees the file, so that a short or foreign file gets a
- * precise message. Sets *wal when the header says the database is in WAL
- * mode.
- */
-static int check_header(const reader *r, bool *wal)
-{
-    unsigned char h[100];
-    int fd = open(r->real, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0)
-        return rm_error(RELMAP_EIO, "%s: cannot open: %s", r->path, strerror(errno));
-    struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        close(fd);
-        return rm_error(RELMAP_EIO, "%s: not a regular file", r->path);
-    }
-    ssize_t got = pread(fd, h, sizeof h, 0);
-    int err = errno;
-    close(fd);
-    if (got < 0)
-        return rm_error(RELMAP_EIO, "%s: cannot read: %s", r->path, strerror(err));
-    if (st.st_size == 0)
-        return rm_error(RELMAP_EFORMAT, "%s: empty file, not a SQLite database", r->path);
-    if (got < (ssize_t)sizeof h)
-        return rm_error(RELMAP_EFORMAT,
-                        "%s: truncated database: %lld bytes, shorter than the 100-byte header",
-                        r->path, (long long)st.st_size);
-    if (memcmp(h, "SQLite format 3", 16) != 0)
-        return rm_error(RELMAP_EFORMAT, "%s: not a SQLite database (no 'SQLite format 3' header)",
-                        r->path);
-    uint32_t page = be16(h + 16) == 1 ? 65536 : be16(h + 16);
-    if (page < 512 || page > 65536 || (page & (page - 1)) != 0)
-        return rm_error(RELMAP_EFORMAT, "%s: corrupt header: invalid page size %u", r->path,
-                        (unsigned)page);
-    /* Byte 19 is the read version: 1 rollback journal, 2 WAL. SQLite
-     * refuses anything newer. */
-    if (h[19] < 1 || h[19] > 2 || h[18] < 1)
-        return rm_error(RELMAP_EFORMAT, "%s: unsupported file format version %u/%u", r->path,
-                        h[18], h[19]);
-    if (h[21] != 64 || h[22] != 32 || h[23] != 32)
-        return rm_error(RELMAP_EFORMAT, "%s: corrupt header: invalid payload fractions",
-                        r->path);
-    if ((uint64_t)st.st_size < page)
-        return rm_error(RELMAP_EFORMAT,
-                        "%s: truncated database: %lld bytes, shorter than one page (%u bytes)",
-                        r->path, (long long)st.st_size, (unsigned)page);
-    *wal = h[19] == 2;
-    /* The page count at 28 is valid when the counter at 92 matches the
-     * change counter at 24. In WAL mode the file may legitimately lag the
-     * log, so only a rollback database is held to it (as SQLite does). */
-    uint64_t pages = be32(h + 28);
-    if (!*wal && pages > 0 && be32(h + 24) == be32(h + 92) &&
-        (uint64_t)st.st_size < pages * page)
-        return rm_error(RELMAP_EFORMAT,
-                        "%s: truncated database: the header says %llu pages of %u bytes, "
-                        "the file has %lld bytes",
-                        r->path, (unsigned long long)pages, (unsigned)page,
-                        (long long)st.st_size);
-    return 0;
-}
-
-/* ---- choosing how to open ---------------------------------------------- */
-
-/* Size of `base` + `suffix`, or -1 when it does not exist. */
-static long long sidecar_size(const char *base, const char *suffix)
-{
-    rm_buf name = RM_BUF_INIT;
-    rm_buf_printf(&name, "%s%s", base, suffix);
-    struct stat st;
-    long long size = stat(name.data, &st) == 0 ? (long long)st.st_size : -1;
-    rm_buf_free(&name);
-    return size;
-}
-
-/* "file:" + the path, percent-encoded as RFC 3986 wants, + the query. */
-static char *file_uri(const char *path, const char *query)
-{
-    static const char hex[] = "0123456789ABCDEF";
-    rm_buf uri = RM_BUF_INIT;
-    rm_buf_adds(&uri, "file:");
-    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
-        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-            strchr("-._~/", *p)) {
-            rm_buf_addc(&uri, (char)*p);
-        } else {
-            rm_buf_addc(&uri, '%');
-            rm_buf_addc(&uri, hex[*p >> 4]);
-            rm_buf_addc(&uri, hex[*p & 15]);
-        }
-    }
-    rm_buf_adds(&uri, query);
-    return uri.data;
-}
-
-static int copy_file(const char *from, const char *to)
-{
-    int in = open(from, O_RDONLY | O_CLOEXEC);
-    if (in < 0)
-        return -1;
-    int out = open(to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (out < 0) {
-        close(in);
-        return -1;
-    }
-    char block[65536];
-    ssize_t got;
-    int rc = 0;
-    while ((got = read(in, block, sizeof block)) > 0 && rc == 0)
-        for (ssize_t done = 0; done < got && rc == 0;) {
-            ssize_t put = write(out, block + done, (size_t)(got - done));
-            if (put < 0)
-                rc = -1;
-            else
-                done += put;
-        }
-    if (got < 0)
-        rc = -1;
-    close(in);
-    if (close(out) != 0)
-        rc = -1;
-    return rc;
-}
-
-/* Removes the private folder and whatever SQLite left in it. */
-static void remove_tmp_dir(reader *r)
-{
-    if (!r->tmp_dir)
-        return;
-    DIR *dir = opendir(r->tmp_dir);
-    if (dir) {
-        struct dirent *e;
-        while ((e = readdir(dir)) != NULL) {
-            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-                continue;
-            rm_buf name = RM_BUF_INIT;
-            rm_buf_printf(&name, "%s/%s", r->tmp_dir, e->d_name);
-            unlink(name.data);
-            rm_buf_free(&name);
-        }
-        closedir(dir);
-    }
-    rmdir(r->tmp_dir);
-    free(r->tmp_dir);
-    r->tmp_dir = NULL;
-}
-
-/*
- * Copies the database and its -wal into a fresh private folder and returns
- * the copy's path. Opening the original would make SQLite create a -shm
- * beside it (https://sqlite.org/walformat.html, 2.1); the copy's -shm is
- * created in our folder instead, and the folder is removed afterwards.
- */
-static int copy_wal_database(reader *r, char **copy)
-{
-    const char *base = getenv("TMPDIR");
-    rm_buf dir = RM_BUF_INIT, wal = RM_BUF_INIT, db = RM_BUF_INIT, dbwal = RM_BUF_INIT;
-    rm_buf_printf(&dir, "%s/relmap-XXXXXX", base && *base ? base : "/tmp");
-    int rc = 0;
-    if (!mkdtemp(dir.data)) {
-        rc = rm_error(RELMAP_EIO, "%s: cannot make a private folder for a copy of the WAL: %s",
-                      r->path, strerror(errno));
-        rm_buf_free(&dir);
-        return rc;
-    }
-    r->tmp_dir = dir.data;
-    rm_buf_printf(&wal, "%s-wal", r->real);
-    rm_buf_printf(&db, "%s/db", r->tmp_dir);
-    rm_buf_printf(&dbwal, "%s/db-wal", r->tmp_dir);
-    if (copy_file(r->real, db.data) != 0 || copy_file(wal.data, dbwal.data) != 0)
-        rc = rm_error(RELMAP_EIO, "%s: cannot copy the database and its WAL to %s: %s", r->path,
-                      r->tmp_dir, strerror(errno));
-    rm_buf_free(&wal);
-    rm_buf_free(&dbwal);
-    if (rc == 0)
-        *copy = db.data;
-    else
-        rm_buf_free(&db);
-    return rc;
-}
-
-/*
- * The URI to open. A rollback-journal database is opened mode=ro: readers
- * create nothing. A WAL database needs care, because a WAL reader creates
- * -wal and -shm files when they are missing:
- *  - no -wal file: everything is in the main file, and immutable=1 reads
- *    it with no locks and no side files (a live writer always has a -wal);
- *  - a -wal and a -shm: a live database, or one left so; we read in place
- *    as any reader does, creating nothing;
- *  - an empty -wal and no -shm: nothing to replay, immutable=1 again;
- *  - a non-empty -wal and no -shm: a copy in a private folder.
- * SQLite treats a database as WAL whenever a -wal file exists, so that
- * decides as much as the header does.
- */
-static int choose_uri(reader *r, bool wal_header, char **uri)
-{
-    long long wal = sidecar_size(r->real, "-wal");
-    long long shm = sidecar_size(r->real, "-shm");
-    if (!wal_header && wal < 0) {
-        *uri = file_uri(r->real, "?mode=ro");
-        return 0;
-    }
-    if (wal < 0 || (wal == 0 && shm < 0)) {
-        note(r, "WAL database with nothing to replay: reading the file as immutable");
-        *uri = file_uri(r->real, "?mode=ro&immutable=1");
-        return 0;
-    }
-    if (shm >= 0) {
-        note(r, "WAL database with -wal and -shm files: reading in place");
-        *uri = file_uri(r->real, "?mode=ro");
-        return 0;
-    }
-    char *copy = NULL;
-    int rc = copy_wal_database(r, &copy);
-    if (rc < 0)
-        return rc;
-    note(r, "WAL database with a -wal but no -shm file: reading a private copy in %s",
-         r->tmp_dir);
-    *uri = file_uri(copy, "?mode=ro");
-    free(copy);
-    return 0;
-}
-
-/* ---- opening ----------------------------------------------------------- */
-
-static int exec(reader *r, const char *sql)
-{
-    int rc = sqlite3_exec(r->db, sql, NULL, NULL, NULL);
-    return rc == SQLITE_OK ? 0 : sqlite_failure(r, rc);
-}
-
-static int open_db(reader *r)
-{
-    bool wal = false;
-    int rc = check_header(r, &wal);
-    char *uri = NULL;
-    if (rc == 0)
-        rc = choose_uri(r, wal, &uri);
-    if (rc < 0)
-        return rc;
-    int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
-#ifdef SQLITE_OPEN_EXRESCODE
-    flags |= SQLITE_OPEN_EXRESCODE;
-#endif
-    int src = sqlite3_open_v2(uri, &r->db, flags, NULL);
-    free(uri);
-    if (src != SQLITE_OK)
-        return sqlite_failure(r, src);
-    sqlite3_extended_result_codes(r->db, 1);
-    sqlite3_busy_timeout(r->db, r->opts->busy_timeout_ms);
-    /* Belt and braces: the connection is read-only already, but nothing it
-     * runs should be able to write, trust the schema's functions, or
-     * checkpoint a WAL when it closes. */
-    sqlite3_db_config(r->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
-    sqlite3_db_config(r->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, (int *)NULL);
-    sqlite3_db_config(r->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)NULL);
-    rc = exec(r, "PRAGMA query_only=1; PRAGMA trusted_schema=OFF");
-    /* One read transaction: the schema and the data checks see one state. */
-    if (rc == 0)
-        rc = exec(r, "BEGIN");
-    return rc;
-}
-
-static int prepare(reader *r, const char *sql, sqlite3_stmt **st)
-{
-    int rc = sqlite3_prepare_v2(r->db, sql, -1, st, NULL);
-    return rc == SQLITE_OK ? 0 : sqlite_failure(r, rc);
-}
-
 static int prepare_all(reader *r)
 {
-    int rc = prepare(r,
+    int rc = sq_prepare(r,
                      "SELECT cid, name, type, \"notnull\", dflt_value, pk, hidden "
                      "FROM pragma_table_xinfo(?1, 'main')",
                      &r->xinfo);
     if (rc == 0)
-        rc = prepare(r,
+        rc = sq_prepare(r,
                      "SELECT id, seq, \"table\", \"from\", \"to\", on_update, on_delete, match "
                      "FROM pragma_foreign_key_list(?1, 'main')",
                      &r->fk_list);
     /* No ORDER BY in these: the pragmas' own order is known, and a sorter
      * per table costs more than reading the rows backwards. */
     if (rc == 0)
-        rc = prepare(r,
+        rc = sq_prepare(r,
                      "SELECT name, \"unique\", origin, partial "
                      "FROM pragma_index_list(?1, 'main')",
                      &r->index_list);
     if (rc == 0)
-        rc = prepare(r,
+        rc = sq_prepare(r,
                      "SELECT cid, name FROM pragma_index_xinfo(?1, 'main') WHERE key",
                      &r->index_xinfo);
-    if (rc == 0 && r->opts->data_checks)
-        rc = prepare(r, "SELECT * FROM pragma_foreign_key_check(?1, 'main')", &r->fk_check);
     return rc;
 }
 
-static void close_db(reader *r)
+static void finalize_all(reader *r)
 {
     sqlite3_finalize(r->xinfo);
     sqlite3_finalize(r->fk_list);
     sqlite3_finalize(r->index_list);
     sqlite3_finalize(r->index_xinfo);
-    sqlite3_finalize(r->fk_check);
-    if (r->db)
-        sqlite3_exec(r->db, "ROLLBACK", NULL, NULL, NULL);
-    sqlite3_close(r->db);
-    r->db = NULL;
-    remove_tmp_dir(r);
 }
 
 /* ---- one table: what the pragmas say ----------------------------------- */
@@ -462,6 +77,7 @@ typedef struct schema_row {
     bool virtual_table;
     bool without_rowid;
     bool strict;
+    bool has_indexes; /* sqlite_schema lists an index on it */
 } schema_row;
 
 typedef struct col_row {
@@ -527,10 +143,10 @@ static int each_row(table_ctx *c, sqlite3_stmt *st, const char *name, const char
     sqlite3_clear_bindings(st);
     if (rc == SQLITE_DONE)
         return 0;
-    if (!table_local(rc))
-        return sqlite_failure(c->r, rc);
+    if (!sq_table_local(rc))
+        return sq_failure(c->r, rc);
     char msg[400];
-    note(c->r, "%s of %s could not be read: %s", what, name, db_message(c->r, msg, sizeof msg));
+    sq_note(c->r, "%s of %s could not be read: %s", what, name, sq_db_message(c->r, msg, sizeof msg));
     return 0;
 }
 
@@ -897,48 +513,34 @@ static long *build_fks(table_ctx *c)
     return ids;
 }
 
-/* ---- data checks ------------------------------------------------------- */
-
-/* PRAGMA foreign_key_check for one table: a count and the first rowids of
- * each violated key. */
-static int check_data(table_ctx *c, const long *ids)
+/* Keeps what the data checks need of a table beyond the table's own read. */
+static void check_later(reader *r, relmap_table *t, const long *ids)
 {
-    relmap_table *t = c->t;
-    relmap_fk_violations **v = rm_arena_alloc(c->tmp, t->nfks * sizeof *v);
-    for (size_t k = 0; k < t->nfks; k++)
-        v[k] = mb_fk_violations(c->r->model, &t->fks[k]);
-    sqlite3_stmt *st = c->r->fk_check;
-    sqlite3_bind_text(st, 1, c->row->name, -1, SQLITE_STATIC);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        long fkid = (long)sqlite3_column_int64(st, 3);
-        size_t k = 0;
-        while (k < t->nfks && ids[k] != fkid)
-            k++;
-        if (k == t->nfks)
-            continue;
-        v[k]->count++;
-        /* WITHOUT ROWID tables have no rowid to show: counted only. */
-        if (v[k]->nrowids < RELMAP_MAX_SAMPLE_ROWIDS && sqlite3_column_type(st, 1) != SQLITE_NULL)
-            v[k]->rowids[v[k]->nrowids++] = sqlite3_column_int64(st, 1);
-    }
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
-    if (rc == SQLITE_DONE)
-        return 0;
-    if (!table_local(rc))
-        return sqlite_failure(c->r, rc);
-    /* "foreign key mismatch" and the like: this table cannot be checked,
-     * the others still can. */
-    char msg[400];
-    t->data_check_error = mb_str(c->r->model, db_message(c->r, msg, sizeof msg));
-    for (size_t k = 0; k < t->nfks; k++)
-        t->fks[k].violations = NULL;
-    note(c->r, "foreign_key_check(%s) failed: %s", t->name, msg);
-    return 0;
+    sq_checked *c = rm_arena_alloc(r->scratch, sizeof *c);
+    long *kept = rm_arena_alloc(r->scratch, t->nfks * sizeof *kept);
+    memcpy(kept, ids, t->nfks * sizeof *kept);
+    c->table = t;
+    c->fk_ids = kept;
+    rm_strmap_put(r->checked, t->name, c);
 }
 
 /* ---- the whole schema -------------------------------------------------- */
+
+/* SQLite's foreign keys come only from REFERENCES clauses in the stored
+ * CREATE TABLE text (ALTER TABLE ADD COLUMN rewrites it), so a text
+ * without the word has none. A table without text (a virtual table's
+ * missing module) is asked anyway. */
+static bool may_reference(const schema_row *row)
+{
+    static const char word[] = "references";
+    const size_t n = sizeof word - 1;
+    if (row->sql_len == 0)
+        return true;
+    for (size_t i = 0; i + n <= row->sql_len; i++)
+        if (strncasecmp(row->sql + i, word, n) == 0)
+            return true;
+    return false;
+}
 
 static int read_table(reader *r, const schema_row *row)
 {
@@ -965,13 +567,16 @@ static int read_table(reader *r, const schema_row *row)
     c.t->strict = row->strict;
     c.t->virtual_table = row->virtual_table;
 
+    /* Each pragma costs SQLite a lookup of the table by name in a hash
+     * table it never grows past 64 buckets: on large schemas those lookups
+     * are most of the read. So ask only where there can be an answer. */
     int rc = each_row(&c, r->xinfo, row->name, "the columns", column_row, NULL);
-    if (rc == 0 && !row->view)
+    if (rc == 0 && !row->view && row->has_indexes)
         rc = each_row(&c, r->index_list, row->name, "the indexes", index_row_read, NULL);
     for (size_t i = 0; rc == 0 && i < c.nindexes; i++)
         rc = each_row(&c, r->index_xinfo, c.indexes[i].name, "the index columns",
                       index_column_row, &c.indexes[i]);
-    if (rc == 0 && !row->view)
+    if (rc == 0 && !row->view && may_reference(row))
         rc = each_row(&c, r->fk_list, row->name, "the foreign keys", fk_row_read, NULL);
     in_creation_order(&c);
     if (rc == 0) {
@@ -981,7 +586,7 @@ static int read_table(reader *r, const schema_row *row)
         const long *ids = build_fks(&c);
         build_checks(&c);
         if (r->opts->data_checks && c.t->nfks > 0 && !row->virtual_table)
-            rc = check_data(&c, ids);
+            check_later(r, c.t, ids);
     }
     return rc;
 }
@@ -990,7 +595,7 @@ static int read_table(reader *r, const schema_row *row)
 static int read_table_list(reader *r, rm_strmap *facts)
 {
     sqlite3_stmt *st;
-    int rc = prepare(r, "SELECT name, type, wr, strict FROM pragma_table_list WHERE schema = 'main'",
+    int rc = sq_prepare(r, "SELECT name, type, wr, strict FROM pragma_table_list WHERE schema = 'main'",
                      &st);
     if (rc < 0)
         return rc;
@@ -1006,7 +611,7 @@ static int read_table_list(reader *r, rm_strmap *facts)
             rm_strmap_put(facts, f->name, f);
     }
     sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? 0 : sqlite_failure(r, rc);
+    return rc == SQLITE_DONE ? 0 : sq_failure(r, rc);
 }
 
 /* Every table and view of sqlite_schema, in the order they were created,
@@ -1014,13 +619,14 @@ static int read_table_list(reader *r, rm_strmap *facts)
 static int read_schema(reader *r)
 {
     rm_strmap *facts = rm_strmap_new(true);
+    rm_strmap *indexed = rm_strmap_new(true); /* names of tables with indexes */
     schema_row *rows = NULL;
     size_t nrows = 0;
     sqlite3_stmt *st = NULL;
     int rc = read_table_list(r, facts);
     if (rc == 0)
-        rc = prepare(r,
-                     "SELECT type, name, sql FROM main.sqlite_schema "
+        rc = sq_prepare(r,
+                     "SELECT type, name, sql, tbl_name FROM main.sqlite_schema "
                      "WHERE type IN ('table', 'view', 'index') ORDER BY rowid",
                      &st);
     int step = SQLITE_DONE;
@@ -1032,6 +638,9 @@ static int read_schema(reader *r)
         if (!type || !name)
             continue;
         if (strcmp(type, "index") == 0) {
+            const char *table = text_col(r->scratch, st, 3);
+            if (table)
+                rm_strmap_put(indexed, table, r);
             if (sql) {
                 index_sql *def = rm_arena_alloc(r->scratch, sizeof *def);
                 def->sql = sql;
@@ -1053,11 +662,14 @@ static int read_schema(reader *r)
         row->view = strcmp(type, "view") == 0;
     }
     if (rc == 0 && step != SQLITE_DONE)
-        rc = sqlite_failure(r, step);
+        rc = sq_failure(r, step);
     sqlite3_finalize(st);
-    for (size_t i = 0; rc == 0 && i < nrows; i++)
+    for (size_t i = 0; rc == 0 && i < nrows; i++) {
+        rows[i].has_indexes = rm_strmap_get(indexed, rows[i].name) != NULL;
         rc = read_table(r, &rows[i]);
+    }
     rm_strmap_free(facts);
+    rm_strmap_free(indexed);
     return rc;
 }
 
@@ -1075,15 +687,20 @@ int rm_read_sqlite(relmap_model *model, const char *path, const relmap_load_opts
         model->dialect = RELMAP_DIALECT_SQLITE;
     r.scratch = rm_arena_new();
     r.index_sql = rm_strmap_new(true);
-    int rc = open_db(&r);
+    r.checked = rm_strmap_new(true);
+    int rc = sq_open(&r);
     if (rc == 0)
         rc = prepare_all(&r);
     if (rc == 0)
         rc = read_schema(&r);
     if (rc == 0 && opts->data_checks)
+        rc = sq_check_data(&r);
+    if (rc == 0 && opts->data_checks)
         model->facts.data_checked = true;
-    close_db(&r);
+    finalize_all(&r);
+    sq_close(&r);
     rm_strmap_free(r.index_sql);
+    rm_strmap_free(r.checked);
     rm_arena_free(r.scratch);
     rm_arena_free(r.table_tmp);
     free(r.real);
