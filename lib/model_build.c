@@ -44,6 +44,13 @@ uint32_t mb_source(relmap_model *model, const char *path, const char *text, size
     return (uint32_t)(model->nsources - 1);
 }
 
+uint32_t mb_statement_source(relmap_model *model, const char *path, const char *text, size_t len)
+{
+    uint32_t index = mb_source(model, path, text, len);
+    model->sources[index].statement = true;
+    return index;
+}
+
 relmap_span mb_span(uint32_t source, size_t start, size_t end)
 {
     relmap_span span = {source, (uint32_t)start, (uint32_t)end};

@@ -29,6 +29,8 @@ const char *mb_strn(relmap_model *model, const char *s, size_t len);
 
 /* Adds a source text (copied) and returns its index for spans. */
 uint32_t mb_source(relmap_model *model, const char *path, const char *text, size_t len);
+/* The same for one statement a database stores, read from the file `path`. */
+uint32_t mb_statement_source(relmap_model *model, const char *path, const char *text, size_t len);
 
 relmap_span mb_span(uint32_t source, size_t start, size_t end);
 relmap_span mb_no_span(void);

@@ -375,7 +375,7 @@ static void build_index(table_ctx *c, const index_row *ix)
     relmap_span span = c->t->span;
     uint32_t src = RELMAP_NO_SOURCE;
     if (def) {
-        src = mb_source(model, c->r->path, def->sql, def->len);
+        src = mb_statement_source(model, c->r->path, def->sql, def->len);
         sl_locate_index(c->tmp, def->sql, def->len, &li);
         span = mb_span(src, li.span.start, li.span.end);
     }
@@ -557,7 +557,7 @@ static int read_table(reader *r, const schema_row *row)
         r->table_tmp = rm_arena_new();
     }
     c.tmp = r->table_tmp;
-    c.src = mb_source(model, r->path, row->sql, row->sql_len);
+    c.src = mb_statement_source(model, r->path, row->sql, row->sql_len);
     c.whole = mb_span(c.src, 0, row->sql_len);
     sl_locate_table(c.tmp, row->sql, row->sql_len, &c.lt);
     c.t = mb_table(model, NULL, row->name, row->view ? RELMAP_KIND_VIEW : RELMAP_KIND_TABLE,

@@ -79,11 +79,33 @@ static void add_location(text_out *o, const relmap_location *loc)
     rm_buf_printf(&o->buf, ":%u:%u:", loc->line, loc->column);
 }
 
+/*
+ * A database's statement is shown from its first line ("CREATE TABLE
+ * orders (") when the span is further down, since line numbers count
+ * within a statement there and the location alone does not say which.
+ */
+static void add_statement_head(text_out *o, const relmap_source *src, const relmap_location *loc,
+                               int width)
+{
+    size_t end = src->line_starts[1] - 1;
+    if (end > 0 && src->text[end - 1] == '\r')
+        end--;
+    rm_buf_printf(&o->buf, " %*u | ", width, 1u);
+    rm_escape_text(&o->buf, src->text, end, 1);
+    rm_buf_addc(&o->buf, '\n');
+    if (loc->line > 2)
+        rm_buf_printf(&o->buf, " %*s | ...\n", width, "");
+}
+
 /* The source line and a caret line under the part of it the span covers. */
-static void add_snippet(text_out *o, const relmap_location *loc, relmap_span span)
+static void add_snippet(text_out *o, const relmap_model *model, const relmap_location *loc,
+                        relmap_span span)
 {
     char number[16];
     int width = snprintf(number, sizeof number, "%u", loc->line);
+    const relmap_source *src = &model->sources[span.source];
+    if (src->statement && loc->line > 1)
+        add_statement_head(o, src, loc, width);
     rm_buf_printf(&o->buf, " %s | ", number);
     rm_escape_text(&o->buf, loc->line_text, loc->line_len, 1);
     rm_buf_printf(&o->buf, "\n %*s | ", width, "");
@@ -145,7 +167,7 @@ static void add_finding(text_out *o, const relmap_model *model, const relmap_fin
     add_escaped(o, f->message);
     rm_buf_printf(&o->buf, " [%s %s]\n", f->rule->id, f->rule->name);
     if (located)
-        add_snippet(o, &loc, f->span);
+        add_snippet(o, model, &loc, f->span);
 
     for (size_t i = 0; i < f->nrelated; i++) {
         relmap_location rloc;

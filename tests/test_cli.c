@@ -245,7 +245,9 @@ static void test_text_output(void **state)
     /* The location is within the CREATE statement SQLite stores. */
     assert_true(strncmp(r.out, "db.sqlite:4:", 12) == 0);
     assert_non_null(strstr(r.out, ": error: "));
-    assert_non_null(strstr(r.out, " [FK001 fk-unknown-table]\n 4 |     seller_id"));
+    /* The statement's head says which one, then the line itself. */
+    assert_non_null(strstr(r.out, " [FK001 fk-unknown-table]\n 1 | CREATE TABLE "));
+    assert_non_null(strstr(r.out, "\n   | ...\n 4 |     seller_id"));
     assert_non_null(strstr(r.out, "\n1 problem (1 error, 0 warnings, 0 info)\n"));
     assert_null(strchr(r.out, '\033'));
     result_free(&r);

@@ -339,6 +339,14 @@ static void test_fk006_missing_index(void **state)
                    "  WHERE placed IS NOT NULL;\n",
                    "FK006");
     expect_count(fs, "FK006", 1);
+
+    /* Two keys over the same column miss one index: one finding. */
+    fs = check_sql("CREATE TABLE customers (id INTEGER PRIMARY KEY);\n"
+                   "CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER,\n"
+                   "  FOREIGN KEY (customer_id) REFERENCES customers (id),\n"
+                   "  FOREIGN KEY (customer_id) REFERENCES customers (id));\n",
+                   "FK006");
+    expect_count(fs, "FK006", 1);
 }
 
 static void test_fk006_composite(void **state)

@@ -54,6 +54,11 @@ typedef struct relmap_source {
     /** Byte offset of the start of each line; nlines >= 1. */
     const uint32_t *line_starts;
     size_t nlines;
+    /**
+     * True when the text is one statement a database stores (a CREATE
+     * TABLE of a SQLite file): lines then count within the statement.
+     */
+    bool statement;
 } relmap_source;
 
 /**

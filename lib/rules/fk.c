@@ -257,6 +257,21 @@ static bool leading_index_exists(const relmap_table *t, const relmap_column *con
     return false;
 }
 
+/* Whether an earlier sound key of the table has the same columns: one
+ * missing index is one finding, however many keys it would serve (two such
+ * keys are FK009's business). */
+static bool reported_before(const relmap_table *t, size_t k, const relmap_column *const *local,
+                            size_t n)
+{
+    for (size_t j = 0; j < k; j++) {
+        const relmap_fk *earlier = &t->fks[j];
+        if (earlier->ncolumns == n && ru_fk_state_of(earlier) == RU_FK_OK &&
+            ru_refs_equal_set(earlier->columns, n, local, n))
+            return true;
+    }
+    return false;
+}
+
 void rule_fk_missing_index(rule_ctx *ctx)
 {
     const relmap_model *model = rc_model(ctx);
@@ -269,7 +284,8 @@ void rule_fk_missing_index(rule_ctx *ctx)
             if (ru_fk_state_of(fk) != RU_FK_OK)
                 continue;
             const relmap_column **local = ru_fk_local_columns(fk);
-            bool covered = leading_index_exists(t, local, fk->ncolumns);
+            bool covered = leading_index_exists(t, local, fk->ncolumns) ||
+                           reported_before(t, k, local, fk->ncolumns);
             free(local);
             if (covered)
                 continue;

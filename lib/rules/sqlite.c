@@ -64,12 +64,12 @@ void rule_sqlite_fk_unenforced(rule_ctx *ctx)
     add_actions(&b, first);
     relmap_finding *f = rc_report(
         ctx, ru_span_or(first->span, first_table->span), first_table, first->columns[0].name,
-        "%zu foreign key%s here declare%s ON DELETE/ON UPDATE actions (%s%s), but SQLite "
-        "ignores the actions, and the keys themselves, on every connection that has not run "
-        "PRAGMA foreign_keys = ON, and a database file cannot store that setting; make sure the "
-        "application enables it when it opens each connection",
+        "%zu foreign key%s in this database declare%s ON DELETE/ON UPDATE actions (%s%s), "
+        "but SQLite enforces neither the actions nor the keys on a connection that has not run "
+        "PRAGMA foreign_keys = ON, and a database file cannot store that setting: the "
+        "application must run it on every connection it opens",
         total, total == 1 ? "" : "s", total == 1 ? "s" : "", rm_buf_cstr(&b),
-        total > 1 ? ", and the others listed" : "");
+        total > 1 ? "; the others are listed below" : "");
     f->severity = RELMAP_SEVERITY_INFO;
     rc_fix(ctx, f, "PRAGMA foreign_keys = ON;  -- on every new connection");
     size_t related = 0;
