@@ -77,6 +77,13 @@ void ddl_lexer_init(ddl_lexer *lx, const char *text, size_t len)
     lx->text = text;
     lx->len = len;
     lx->pos = 0;
+    lx->dialect = DDL_LEX_SQLITE;
+    lx->in_conditional = false;
+}
+
+void ddl_lexer_set_dialect(ddl_lexer *lx, ddl_lex_dialect dialect)
+{
+    lx->dialect = dialect;
 }
 
 ddl_kw ddl_keyword(const char *word, size_t len)
@@ -172,6 +179,142 @@ static size_t scan_word(const unsigned char *z, size_t n, ddl_tk *kind)
         i++;
     *kind = DDL_TK_ID;
     return i;
+}
+
+/* A '..' string where a backslash escapes the next byte (MySQL strings,
+ * PostgreSQL E'..'): the length, or 0 when it never closes. */
+static size_t scan_escaped(const unsigned char *z, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        if (z[i] == '\\') {
+            i++;
+        } else if (z[i] == '\'') {
+            if (i + 1 < n && z[i + 1] == '\'')
+                i++;
+            else
+                return i + 1;
+        }
+    }
+    return 0;
+}
+
+/* The length of a dollar-quote tag at z ("$$" or "$name$"), or 0. */
+static size_t dollar_tag(const unsigned char *z, size_t n)
+{
+    if (n < 2 || z[0] != '$')
+        return 0;
+    if (z[1] == '$')
+        return 2;
+    if (byte_class[z[1]] != ID && byte_class[z[1]] != XCH)
+        return 0;
+    for (size_t i = 2; i < n; i++) {
+        if (z[i] == '$')
+            return i + 1;
+        if (!is_id_char(z[i]))
+            return 0;
+    }
+    return 0;
+}
+
+/* A dollar-quoted string: from the tag to the same tag again. */
+static size_t scan_dollar(const unsigned char *z, size_t n, size_t tag, ddl_tk *kind)
+{
+    for (size_t i = tag; i + tag <= n; i++) {
+        const unsigned char *hit = memchr(z + i, '$', n - i);
+        if (!hit)
+            break;
+        i = (size_t)(hit - z);
+        if (i + tag <= n && memcmp(z + i, z, tag) == 0) {
+            *kind = DDL_TK_STRING;
+            return i + tag;
+        }
+    }
+    *kind = DDL_TK_ILLEGAL;
+    return n;
+}
+
+/* PostgreSQL's block comments nest. */
+static size_t scan_nested_comment(const unsigned char *z, size_t n)
+{
+    size_t depth = 0, i = 0;
+    while (i < n) {
+        if (i + 1 < n && z[i] == '/' && z[i + 1] == '*') {
+            depth++;
+            i += 2;
+        } else if (i + 1 < n && z[i] == '*' && z[i + 1] == '/') {
+            i += 2;
+            if (--depth == 0)
+                return i;
+        } else {
+            i++;
+        }
+    }
+    return n;
+}
+
+/*
+ * What PostgreSQL and MySQL scan differently from SQLite: the length and
+ * kind of the token at z, or 0 when the SQLite rules apply.
+ */
+static size_t scan_dialect(ddl_lexer *lx, const unsigned char *z, size_t n, ddl_tk *kind)
+{
+    if (lx->dialect == DDL_LEX_MYSQL) {
+        if (lx->in_conditional && n > 1 && z[0] == '*' && z[1] == '/') {
+            lx->in_conditional = false;
+            *kind = DDL_TK_SPACE;
+            return 2;
+        }
+        if (z[0] == '#') {
+            const unsigned char *nl = memchr(z, '\n', n);
+            *kind = DDL_TK_COMMENT;
+            return nl ? (size_t)(nl - z) : n;
+        }
+        /* A conditional comment, MySQL's or MariaDB's: its content is SQL. */
+        size_t open = n > 2 && z[0] == '/' && z[1] == '*' && z[2] == '!'               ? 3
+                      : n > 3 && z[0] == '/' && z[1] == '*' && z[2] == 'M' && z[3] == '!' ? 4
+                                                                                            : 0;
+        if (open && !lx->in_conditional) {
+            while (open < n && is_digit(z[open]))
+                open++;
+            lx->in_conditional = true;
+            *kind = DDL_TK_SPACE;
+            return open;
+        }
+        if (z[0] == '\'') {
+            size_t i = scan_escaped(z, n);
+            *kind = i ? DDL_TK_STRING : DDL_TK_ILLEGAL;
+            return i ? i : n;
+        }
+        if (z[0] == '[' || z[0] == ']') {
+            *kind = DDL_TK_PUNCT;
+            return 1;
+        }
+        return 0;
+    }
+    if (lx->dialect != DDL_LEX_POSTGRES)
+        return 0;
+    if ((z[0] == 'E' || z[0] == 'e') && n > 1 && z[1] == '\'') {
+        size_t i = scan_escaped(z + 1, n - 1);
+        *kind = i ? DDL_TK_STRING : DDL_TK_ILLEGAL;
+        return i ? i + 1 : n;
+    }
+    if (z[0] == '$') {
+        size_t tag = dollar_tag(z, n);
+        return tag ? scan_dollar(z, n, tag, kind) : 0;
+    }
+    if (z[0] == '/' && n > 1 && z[1] == '*') {
+        *kind = DDL_TK_COMMENT;
+        return scan_nested_comment(z, n);
+    }
+    if (z[0] == ':') {
+        *kind = DDL_TK_PUNCT;
+        return n > 1 && z[1] == ':' ? 2 : 1;
+    }
+    if (z[0] == '[' || z[0] == ']') {
+        *kind = DDL_TK_PUNCT;
+        return 1;
+    }
+    return 0;
 }
 
 /* The length and kind of the token at the start of z (n >= 1). */
@@ -280,7 +423,10 @@ ddl_token ddl_next(ddl_lexer *lx)
     if (lx->pos >= lx->len)
         return tok;
     const unsigned char *z = (const unsigned char *)lx->text + lx->pos;
-    tok.len = scan(z, lx->len - lx->pos, &tok.kind);
+    size_t n = lx->len - lx->pos;
+    tok.len = lx->dialect != DDL_LEX_SQLITE ? scan_dialect(lx, z, n, &tok.kind) : 0;
+    if (tok.len == 0)
+        tok.len = scan(z, n, &tok.kind);
     if (tok.kind == DDL_TK_ID) {
         tok.kw = ddl_keyword(lx->text + tok.start, tok.len);
         if (tok.kw != DDL_KW_NONE)
@@ -322,11 +468,31 @@ bool ddl_is_punct(const ddl_lexer *lx, const ddl_token *tok, const char *punct)
 
 size_t ddl_dequote(const ddl_lexer *lx, const ddl_token *tok, char *out)
 {
+    size_t tok_len_adjust = 0;
     const char *z = lx->text + tok->start;
     size_t n = 0;
+    if (tok->kind == DDL_TK_STRING && tok->len >= 2 && z[0] == '$') {
+        size_t tag = dollar_tag((const unsigned char *)z, tok->len);
+        if (tag && tok->len >= 2 * tag) {
+            n = tok->len - 2 * tag;
+            memcpy(out, z + tag, n);
+            out[n] = '\0';
+            return n;
+        }
+    }
+    if (tok->kind == DDL_TK_STRING && tok->len >= 3 && (z[0] == 'E' || z[0] == 'e')) {
+        z++; /* E'..': the escapes stay as written */
+        tok_len_adjust = 1;
+    }
     if ((tok->kind == DDL_TK_QUOTED || tok->kind == DDL_TK_STRING) && tok->len >= 2) {
         char close = z[0] == '[' ? ']' : z[0];
-        for (size_t i = 1; i + 1 < tok->len; i++) {
+        bool escapes = tok_len_adjust || (lx->dialect == DDL_LEX_MYSQL && close == '\'');
+        for (size_t i = 1; i + 1 < tok->len - tok_len_adjust; i++) {
+            if (escapes && z[i] == '\\' && i + 2 < tok->len - tok_len_adjust) {
+                out[n++] = z[i++]; /* the escape and what it escapes, as written */
+                out[n++] = z[i];
+                continue;
+            }
             out[n++] = z[i];
             if (z[i] == close && close != ']')
                 i++; /* the second of a doubled quote */

@@ -10,6 +10,16 @@
  * Keywords are SQLite's. Most of them are "unreserved": SQLite accepts
  * them as names (a column called "key" or "action"); ddl_is_name() says
  * whether a token can be a name where one is expected.
+ *
+ * A lexer starts in SQLite's dialect; ddl_lexer_set_dialect() switches on
+ * what PostgreSQL or MySQL write differently:
+ *   - PostgreSQL: E'..' strings with backslash escapes, $$..$$ and
+ *     $tag$..$tag$ dollar quoting (one DDL_TK_STRING), nested block
+ *     comments, "::" and "[" "]" as punctuation (casts, array types).
+ *   - MySQL: '#' comments, backslash escapes in '..' strings, "[" as
+ *     punctuation, and conditional comments whose content is SQL: the
+ *     opener "/" "*!40101" and its closer are white space, what lies
+ *     between is scanned as ordinary tokens.
  */
 #ifndef RELMAP_DDL_LEX_H
 #define RELMAP_DDL_LEX_H
@@ -20,11 +30,12 @@
 typedef enum ddl_tk {
     DDL_TK_EOF = 0,
     DDL_TK_SPACE,    /* white space */
-    DDL_TK_COMMENT,  /* -- to the end of the line, or slash-star to star-slash */
+    DDL_TK_COMMENT,  /* -- to the end of the line, or slash-star to star-slash,
+                        or (MySQL) # to the end of the line */
     DDL_TK_ID,       /* a bare word that is not a keyword */
     DDL_TK_KEYWORD,  /* a bare word that is a keyword: see token.kw */
     DDL_TK_QUOTED,   /* "name", `name` or [name] */
-    DDL_TK_STRING,   /* 'text', '' inside for a quote */
+    DDL_TK_STRING,   /* 'text', '' inside for a quote; E'..' and $$..$$ */
     DDL_TK_BLOB,     /* X'0a1B' */
     DDL_TK_NUMBER,   /* 12, 1.5e3, .5, 0x1F */
     DDL_TK_VARIABLE, /* ?, ?1, :name, @name, $name, #name */
@@ -73,14 +84,27 @@ typedef struct ddl_token {
     size_t len;   /* bytes; 0 only for DDL_TK_EOF */
 } ddl_token;
 
+/* Which dialect's lexical rules apply (see the top of this file). */
+typedef enum ddl_lex_dialect {
+    DDL_LEX_SQLITE = 0,
+    DDL_LEX_POSTGRES,
+    DDL_LEX_MYSQL
+} ddl_lex_dialect;
+
 typedef struct ddl_lexer {
     const char *text;
     size_t len;
     size_t pos;
+    ddl_lex_dialect dialect;
+    bool in_conditional; /* MySQL: inside a conditional comment */
 } ddl_lexer;
 
-/* Starts scanning `len` bytes of `text` (NUL bytes are ordinary input). */
+/* Starts scanning `len` bytes of `text` (NUL bytes are ordinary input),
+ * in SQLite's dialect. */
 void ddl_lexer_init(ddl_lexer *lx, const char *text, size_t len);
+
+/* Switches the lexical rules from the next token on. */
+void ddl_lexer_set_dialect(ddl_lexer *lx, ddl_lex_dialect dialect);
 
 /* The next token, white space and comments included. */
 ddl_token ddl_next(ddl_lexer *lx);
@@ -108,8 +132,9 @@ bool ddl_is_punct(const ddl_lexer *lx, const ddl_token *tok, const char *punct);
 
 /*
  * The text a name token stands for, without its quotes and with doubled
- * quotes undone ("a""b" is a"b, [x] is x, 'it''s' is it's); any other
- * token is copied as it is. `out` needs room for tok->len + 1 bytes; the
+ * quotes undone ("a""b" is a"b, [x] is x, 'it''s' is it's; E'..' and
+ * dollar-quoted strings lose their quotes, escapes stay as written); any
+ * other token is copied as it is. `out` needs room for tok->len + 1 bytes; the
  * result is NUL-terminated and its length returned.
  */
 size_t ddl_dequote(const ddl_lexer *lx, const ddl_token *tok, char *out);

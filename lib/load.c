@@ -7,21 +7,20 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "relmap/load.h"
 #include "error.h"
 #include "model_build.h"
+#include "read_ddl.h"
 #include "read_sqlite.h"
 #include "resolve.h"
 
 static const char sqlite_magic[16] = "SQLite format 3";
 
-#ifdef __GNUC__
-__attribute__((format(printf, 2, 3)))
-#endif
-static void say(const relmap_load_opts *opts, const char *fmt, ...)
+void rm_say(const relmap_load_opts *opts, const char *fmt, ...)
 {
     if (!opts->verbose)
         return;
@@ -41,6 +40,12 @@ static void say(const relmap_load_opts *opts, const char *fmt, ...)
  * an error, never a hang, so the file is opened non-blocking and anything
  * but a regular file is refused before a byte is read.
  */
+static bool ends_with_sql(const char *path)
+{
+    size_t n = strlen(path);
+    return n > 4 && strcasecmp(path + n - 4, ".sql") == 0;
+}
+
 static int detect(const char *path, relmap_input_kind *kind, const relmap_load_opts *opts)
 {
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
@@ -60,26 +65,38 @@ static int detect(const char *path, relmap_input_kind *kind, const relmap_load_o
         close(fd);
         return rm_error(RELMAP_EIO, "%s: not a regular file (a FIFO, socket or device)", path);
     }
-    char header[16];
-    ssize_t got = read(fd, header, sizeof header);
+    /* Enough of the start to tell a database header from SQL text. */
+    char head[1024];
+    ssize_t got = read(fd, head, sizeof head);
     int err = errno;
     close(fd);
     if (got < 0)
         return rm_error(RELMAP_EIO, "%s: cannot read: %s", path, strerror(err));
-    if (opts->kind == RELMAP_INPUT_SQLITE) {
+    if (opts->kind != RELMAP_INPUT_AUTO) {
+        *kind = opts->kind;
+        return 0;
+    }
+    if (got >= (ssize_t)sizeof sqlite_magic &&
+        memcmp(head, sqlite_magic, sizeof sqlite_magic) == 0) {
+        rm_say(opts, "%s: SQLite database (file header)\n", path);
         *kind = RELMAP_INPUT_SQLITE;
         return 0;
     }
-    if (got == (ssize_t)sizeof header && memcmp(header, sqlite_magic, sizeof header) == 0) {
-        say(opts, "%s: SQLite database (file header)\n", path);
-        *kind = RELMAP_INPUT_SQLITE;
+    if (ends_with_sql(path)) {
+        rm_say(opts, "%s: SQL text (the name ends in .sql)\n", path);
+        *kind = RELMAP_INPUT_SQL;
         return 0;
     }
     if (got == 0)
         return rm_error(RELMAP_EFORMAT, "%s: empty file, not a SQLite database", path);
+    if (rm_ddl_looks_like_sql(head, (size_t)got)) {
+        rm_say(opts, "%s: SQL text (it starts like SQL)\n", path);
+        *kind = RELMAP_INPUT_SQL;
+        return 0;
+    }
     return rm_error(RELMAP_EFORMAT,
-                    "%s: not a SQLite database (no 'SQLite format 3' header); "
-                    "relmap reads SQLite database files",
+                    "%s: not a SQLite database (no 'SQLite format 3' header) nor SQL text; "
+                    "relmap reads SQLite database files and .sql files",
                     path);
 }
 
@@ -98,6 +115,8 @@ int relmap_load(relmap_model **out, const char *const *paths, size_t npaths,
         rc = detect(paths[i], &kind, opts);
         if (rc == 0 && kind == RELMAP_INPUT_SQLITE)
             rc = rm_read_sqlite(model, paths[i], opts);
+        else if (rc == 0 && kind == RELMAP_INPUT_SQL)
+            rc = rm_read_ddl(model, paths[i], opts);
     }
     if (rc < 0) {
         relmap_model_free(model);

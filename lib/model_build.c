@@ -233,3 +233,11 @@ relmap_check_constraint *mb_check(relmap_model *model, relmap_table *table, cons
     check->span = span;
     return check;
 }
+
+void mb_syntax_error(relmap_model *model, relmap_span span, const char *message)
+{
+    relmap_syntax_error *e = rm_arena_push(mb_arena(model), (void **)&model->syntax_errors,
+                                           &model->nsyntax_errors, sizeof *e);
+    e->span = span;
+    e->message = mb_str(model, message);
+}

@@ -62,6 +62,9 @@ relmap_fk_violations *mb_fk_violations(relmap_model *model, relmap_fk *fk);
 relmap_check_constraint *mb_check(relmap_model *model, relmap_table *table, const char *name,
                        const char *expr, relmap_span span);
 
+/* Records that the text at `span` could not be parsed (SYNTAX001). */
+void mb_syntax_error(relmap_model *model, relmap_span span, const char *message);
+
 /* The action named by `text` (NO ACTION, RESTRICT, CASCADE, SET NULL, SET
  * DEFAULT in any case, words separated by any white space); INVALID for
  * anything else, UNSET for NULL. */

@@ -136,9 +136,53 @@ bool cli_parse_input_kind(const char *text, relmap_input_kind *out)
         *out = RELMAP_INPUT_AUTO;
     else if (strcmp(text, "sqlite") == 0)
         *out = RELMAP_INPUT_SQLITE;
+    else if (strcmp(text, "sql") == 0)
+        *out = RELMAP_INPUT_SQL;
     else
         return false;
     return true;
+}
+
+bool cli_parse_dialect(const char *text, relmap_dialect *out)
+{
+    if (strcmp(text, "auto") == 0)
+        *out = RELMAP_DIALECT_UNKNOWN;
+    else if (strcmp(text, "sqlite") == 0)
+        *out = RELMAP_DIALECT_SQLITE;
+    else if (strcmp(text, "postgres") == 0 || strcmp(text, "postgresql") == 0)
+        *out = RELMAP_DIALECT_POSTGRES;
+    else if (strcmp(text, "mysql") == 0 || strcmp(text, "mariadb") == 0)
+        *out = RELMAP_DIALECT_MYSQL;
+    else
+        return false;
+    return true;
+}
+
+int cli_input_option(const char *command, int id, const char *value, relmap_load_opts *load)
+{
+    switch (id) {
+    case CLI_OPT_INPUT_KIND:
+        if (!cli_parse_input_kind(value, &load->kind))
+            return cli_usage_error(command,
+                                   "unknown input kind '%s' (expected auto, sqlite or sql)",
+                                   value);
+        return 1;
+    case CLI_OPT_DIALECT:
+        if (!cli_parse_dialect(value, &load->dialect))
+            return cli_usage_error(
+                command, "unknown dialect '%s' (expected auto, sqlite, postgres or mysql)", value);
+        return 1;
+    case CLI_OPT_BUSY_TIMEOUT:
+        if (!cli_parse_int(value, &load->busy_timeout_ms))
+            return cli_usage_error(command, "invalid --busy-timeout '%s' (expected milliseconds)",
+                                   value);
+        return 1;
+    case CLI_OPT_VERBOSE:
+        load->verbose = cli_stderr_write;
+        return 1;
+    default:
+        return 0;
+    }
 }
 
 bool cli_output_open(cli_output *out, const char *path)

@@ -69,6 +69,37 @@ int cli_fail(const char *fmt, ...)
 bool cli_parse_int(const char *text, int *out);
 /* An --input-kind value; false when unknown. */
 bool cli_parse_input_kind(const char *text, relmap_input_kind *out);
+/* A --dialect value (auto, sqlite, postgres, mysql); false when unknown. */
+bool cli_parse_dialect(const char *text, relmap_dialect *out);
+
+/*
+ * The options that say how inputs are read, shared by check, dump and
+ * diagram: put CLI_INPUT_OPTIONS in a command's option table, hand every
+ * option id to cli_input_option, and put CLI_INPUT_OPTIONS_HELP in its
+ * --help text. Their ids are above any command's own.
+ */
+enum {
+    CLI_OPT_INPUT_KIND = 1000,
+    CLI_OPT_DIALECT,
+    CLI_OPT_BUSY_TIMEOUT,
+    CLI_OPT_VERBOSE
+};
+#define CLI_INPUT_OPTIONS                                                                          \
+    {"input-kind", 0, true, CLI_OPT_INPUT_KIND}, {"dialect", 0, true, CLI_OPT_DIALECT},            \
+        {"busy-timeout", 0, true, CLI_OPT_BUSY_TIMEOUT}, {"verbose", 'v', false, CLI_OPT_VERBOSE}
+#define CLI_INPUT_OPTIONS_HELP                                                                     \
+    "  --input-kind KIND     auto (default), sqlite (a database) or sql (a DDL file)\n"          \
+    "  --dialect DIALECT     the SQL dialect of .sql inputs: auto (default: detected\n"          \
+    "                        from each file), sqlite, postgres or mysql\n"                       \
+    "  --busy-timeout MS     wait this long for a locked database (default 2000)\n"              \
+    "  -v, --verbose         explain how the inputs were read, on standard error\n"
+
+/*
+ * Applies option `id` with `value` to `load` when it is one of the input
+ * options. Returns 1 when it was (and is valid), 0 when it is not an input
+ * option, or EXIT_TROUBLE after reporting a usage error of `command`.
+ */
+int cli_input_option(const char *command, int id, const char *value, relmap_load_opts *load);
 
 /* Where output goes: standard output, or the file of -o. */
 typedef struct cli_output {

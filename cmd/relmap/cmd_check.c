@@ -14,10 +14,7 @@ enum {
     OPT_SELECT,
     OPT_IGNORE,
     OPT_NO_DATA_CHECKS,
-    OPT_INPUT_KIND,
     OPT_COLOR,
-    OPT_BUSY_TIMEOUT,
-    OPT_VERBOSE,
     OPT_HELP
 };
 
@@ -28,11 +25,9 @@ static const cli_option options[] = {
     {"select", 0, true, OPT_SELECT},
     {"ignore", 0, true, OPT_IGNORE},
     {"no-data-checks", 0, false, OPT_NO_DATA_CHECKS},
-    {"input-kind", 0, true, OPT_INPUT_KIND},
     {"color", 0, true, OPT_COLOR},
-    {"busy-timeout", 0, true, OPT_BUSY_TIMEOUT},
-    {"verbose", 'v', false, OPT_VERBOSE},
     {"help", 'h', false, OPT_HELP},
+    CLI_INPUT_OPTIONS,
 };
 
 /* A --fail-on threshold above every severity: never fail. */
@@ -162,27 +157,18 @@ static int parse_args(check_args *a, int argc, char **argv)
         case OPT_NO_DATA_CHECKS:
             a->load.data_checks = false;
             break;
-        case OPT_INPUT_KIND:
-            if (!cli_parse_input_kind(value, &a->load.kind))
-                return cli_usage_error("check", "unknown input kind '%s' (expected auto or sqlite)",
-                                       value);
-            break;
         case OPT_COLOR:
             if (!parse_color(value, &a->color))
                 return cli_usage_error(
                     "check", "invalid --color '%s' (expected auto, always or never)", value);
             break;
-        case OPT_BUSY_TIMEOUT:
-            if (!cli_parse_int(value, &a->load.busy_timeout_ms))
-                return cli_usage_error(
-                    "check", "invalid --busy-timeout '%s' (expected milliseconds)", value);
-            break;
-        case OPT_VERBOSE:
-            a->load.verbose = cli_stderr_write;
-            break;
         case OPT_HELP:
             fputs(cmd_check.usage, stdout);
             return EXIT_CLEAN;
+        default:
+            if (cli_input_option("check", id, value, &a->load) == EXIT_TROUBLE)
+                return EXIT_TROUBLE;
+            break;
         }
     }
     if (a->ninputs == 0)
@@ -256,7 +242,7 @@ const cli_command cmd_check = {
     "find pitfalls in foreign keys and relationships",
     "Usage: relmap check [options] INPUT...\n"
     "\n"
-    "Reads the inputs (SQLite databases) into one model, runs the rules and\n"
+    "Reads the inputs (SQLite databases, .sql files) into one model, runs the rules and\n"
     "reports what they find.\n"
     "\n"
     "Options:\n"
@@ -268,11 +254,9 @@ const cli_command cmd_check = {
     "                        id prefixes (FK) or names (fk-missing-index); repeatable\n"
     "  --ignore LIST         do not run these rules (same forms); repeatable\n"
     "  --no-data-checks      do not look for rows that violate foreign keys\n"
-    "  --input-kind KIND     auto (default) or sqlite\n"
     "  --color WHEN          auto (default: on a terminal, unless NO_COLOR is set),\n"
     "                        always or never\n"
-    "  --busy-timeout MS     wait this long for a locked database (default 2000)\n"
-    "  -v, --verbose         explain how the inputs were read, on standard error\n"
+    CLI_INPUT_OPTIONS_HELP
     "  -h, --help            show this help\n"
     "\n"
     "Exit status: 0 no finding at or above --fail-on, 1 findings at or above it,\n"

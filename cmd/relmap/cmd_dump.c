@@ -5,12 +5,13 @@
 
 #include "cli.h"
 
-enum { OPT_OUTPUT = 1, OPT_INPUT_KIND, OPT_DATA_CHECKS, OPT_BUSY_TIMEOUT, OPT_VERBOSE, OPT_HELP };
+enum { OPT_OUTPUT = 1, OPT_DATA_CHECKS, OPT_HELP };
 
 static const cli_option options[] = {
-    {"output", 'o', true, OPT_OUTPUT},          {"input-kind", 0, true, OPT_INPUT_KIND},
-    {"data-checks", 0, false, OPT_DATA_CHECKS}, {"busy-timeout", 0, true, OPT_BUSY_TIMEOUT},
-    {"verbose", 'v', false, OPT_VERBOSE},       {"help", 'h', false, OPT_HELP},
+    {"output", 'o', true, OPT_OUTPUT},
+    {"data-checks", 0, false, OPT_DATA_CHECKS},
+    {"help", 'h', false, OPT_HELP},
+    CLI_INPUT_OPTIONS,
 };
 
 static int dump(const char *const *inputs, size_t ninputs, const relmap_load_opts *load,
@@ -56,25 +57,16 @@ static int dump_main(int argc, char **argv)
         case OPT_OUTPUT:
             output = value;
             break;
-        case OPT_INPUT_KIND:
-            if (!cli_parse_input_kind(value, &load.kind))
-                status = cli_usage_error(
-                    "dump", "unknown input kind '%s' (expected auto or sqlite)", value);
-            break;
         case OPT_DATA_CHECKS:
             load.data_checks = true;
-            break;
-        case OPT_BUSY_TIMEOUT:
-            if (!cli_parse_int(value, &load.busy_timeout_ms))
-                status = cli_usage_error(
-                    "dump", "invalid --busy-timeout '%s' (expected milliseconds)", value);
-            break;
-        case OPT_VERBOSE:
-            load.verbose = cli_stderr_write;
             break;
         case OPT_HELP:
             fputs(cmd_dump.usage, stdout);
             status = EXIT_CLEAN;
+            break;
+        default:
+            if (cli_input_option("dump", id, value, &load) == EXIT_TROUBLE)
+                status = EXIT_TROUBLE;
             break;
         }
     }
@@ -96,10 +88,8 @@ const cli_command cmd_dump = {
     "\n"
     "Options:\n"
     "  -o, --output FILE     write to FILE instead of standard output\n"
-    "  --input-kind KIND     auto (default) or sqlite\n"
     "  --data-checks         also count the rows that violate each foreign key\n"
-    "  --busy-timeout MS     wait this long for a locked database (default 2000)\n"
-    "  -v, --verbose         explain how the inputs were read, on standard error\n"
+    CLI_INPUT_OPTIONS_HELP
     "  -h, --help            show this help\n",
     dump_main,
 };

@@ -12,10 +12,15 @@
 extern "C" {
 #endif
 
-/** What an input is. AUTO looks at the file (see DESIGN.md, Inputs). */
+/**
+ * What an input is. AUTO looks at the file (see DESIGN.md, Inputs): a
+ * SQLite header makes a database; a name ending in `.sql`, or text that
+ * starts like SQL, makes a SQL DDL file.
+ */
 typedef enum relmap_input_kind {
     RELMAP_INPUT_AUTO = 0,
-    RELMAP_INPUT_SQLITE
+    RELMAP_INPUT_SQLITE,
+    RELMAP_INPUT_SQL
 } relmap_input_kind;
 
 typedef struct relmap_load_opts {
@@ -28,14 +33,22 @@ typedef struct relmap_load_opts {
     /** Called with one line per decision worth explaining (--verbose); may be NULL. */
     relmap_write_fn verbose;
     void *verbose_payload;
+    /**
+     * The dialect of SQL DDL inputs; RELMAP_DIALECT_UNKNOWN detects it from
+     * each file (the deciding signal is said through `verbose`).
+     */
+    relmap_dialect dialect;
 } relmap_load_opts;
 
 #define RELMAP_LOAD_OPTS_VERSION 1
-#define RELMAP_LOAD_OPTS_INIT {RELMAP_LOAD_OPTS_VERSION, RELMAP_INPUT_AUTO, true, 2000, NULL, NULL}
+#define RELMAP_LOAD_OPTS_INIT                                                                      \
+    {RELMAP_LOAD_OPTS_VERSION, RELMAP_INPUT_AUTO, true, 2000, NULL, NULL, RELMAP_DIALECT_UNKNOWN}
 
 /**
  * Reads every input in `paths` (npaths >= 1) into one model and resolves
- * it. A database is opened strictly read-only and never changed.
+ * it. A database is opened strictly read-only and never changed. A SQL
+ * file is parsed, never executed; statements it cannot parse are kept on
+ * the model as syntax errors (SYNTAX001) and do not make the load fail.
  *
  * On success stores a model the caller frees with relmap_model_free() and
  * returns 0. On failure stores NULL and returns RELMAP_EINVAL, RELMAP_EIO,

@@ -245,6 +245,16 @@ typedef struct relmap_facts {
     bool data_checked;
 } relmap_facts;
 
+/**
+ * A statement (or part of one) a reader could not parse: the first token
+ * it could not place, and what it expected there. The reader went on with
+ * the next statement; SYNTAX001 reports these.
+ */
+typedef struct relmap_syntax_error {
+    relmap_span span;
+    const char *message;
+} relmap_syntax_error;
+
 struct relmap_model_internal;
 
 typedef struct relmap_model {
@@ -255,6 +265,9 @@ typedef struct relmap_model {
     /** The dialect names are matched in (that of the first input that has one). */
     relmap_dialect dialect;
     relmap_facts facts;
+    /** What readers could not parse, in the order found. */
+    relmap_syntax_error *syntax_errors;
+    size_t nsyntax_errors;
     struct relmap_model_internal *internal;
 } relmap_model;
 

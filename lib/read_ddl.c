@@ -1,0 +1,255 @@
+/*
+ * read_ddl.c - the SQL DDL reader's entry: reading the file, refusing what
+ * is not text, choosing the dialect, running the statement parser over
+ * the whole file, and what follows from the file as a whole.
+ */
+#include "read_ddl.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "alloc.h"
+#include "ddl_parse.h"
+#include "error.h"
+
+/* Reads the whole regular file; 0 or a RELMAP_E* code with the error set. */
+static int read_all(const char *path, char **out, size_t *out_len)
+{
+    *out = NULL;
+    *out_len = 0;
+    int fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0)
+        return rm_error(RELMAP_EIO, "%s: cannot open: %s", path, strerror(errno));
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return rm_error(RELMAP_EIO, "%s: not a regular file", path);
+    }
+    /* Spans are 32-bit offsets. */
+    if ((uint64_t)st.st_size >= UINT32_MAX) {
+        close(fd);
+        return rm_error(RELMAP_ELIMIT, "%s: too large (4 GiB or more)", path);
+    }
+    size_t cap = (size_t)st.st_size + 1, len = 0;
+    char *buf = rm_malloc(cap);
+    for (;;) {
+        if (len + 1 >= cap) {
+            if (cap >= UINT32_MAX) {
+                free(buf);
+                close(fd);
+                return rm_error(RELMAP_ELIMIT, "%s: too large (4 GiB or more)", path);
+            }
+            cap *= 2;
+            buf = rm_realloc(buf, cap);
+        }
+        ssize_t got = read(fd, buf + len, cap - 1 - len);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            int err = errno;
+            free(buf);
+            close(fd);
+            return rm_error(RELMAP_EIO, "%s: cannot read: %s", path, strerror(err));
+        }
+        if (got == 0)
+            break;
+        len += (size_t)got;
+    }
+    close(fd);
+    *out = buf;
+    *out_len = len;
+    return 0;
+}
+
+/* The length of the valid UTF-8 sequence at z, or 0. */
+static size_t utf8_sequence(const unsigned char *z, size_t n)
+{
+    size_t need = z[0] >= 0xf0 && z[0] <= 0xf4 ? 4 : z[0] >= 0xe0 ? 3 : z[0] >= 0xc2 ? 2 : 0;
+    if (need == 0 || need > n)
+        return 0;
+    for (size_t i = 1; i < need; i++)
+        if ((z[i] & 0xc0) != 0x80)
+            return 0;
+    return need;
+}
+
+/*
+ * Text is what relmap reads: a NUL byte means a binary file, and so does
+ * a file where more than one byte in 16 is not UTF-8 (a stray Latin-1
+ * letter in a comment is fine).
+ */
+static int check_text(const char *path, const char *text, size_t len)
+{
+    const char *nul = memchr(text, '\0', len);
+    if (nul) {
+        size_t at = (size_t)(nul - text), line = 1, col = 1;
+        for (size_t i = 0; i < at; i++) {
+            col++;
+            if (text[i] == '\n') {
+                line++;
+                col = 1;
+            }
+        }
+        return rm_error(RELMAP_EFORMAT, "%s:%zu:%zu: not a text file (a NUL byte)", path, line,
+                        col);
+    }
+    size_t invalid = 0;
+    const unsigned char *z = (const unsigned char *)text;
+    for (size_t i = 0; i < len;) {
+        if (z[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n = utf8_sequence(z + i, len - i);
+        if (n == 0) {
+            invalid++;
+            n = 1;
+        }
+        i += n;
+    }
+    if (invalid > 0 && invalid * 16 > len)
+        return rm_error(RELMAP_EFORMAT,
+                        "%s: not a text file (%zu of its %zu bytes are not UTF-8)", path,
+                        invalid, len);
+    return 0;
+}
+
+bool rm_ddl_looks_like_sql(const char *head, size_t len)
+{
+    static const char *const starts[] = {"CREATE", "ALTER", "DROP",  "INSERT", "PRAGMA",
+                                         "BEGIN",  "SET",   "SELECT", "COMMENT", "USE",
+                                         "WITH",   "GRANT", "COPY",  "START"};
+    if (memchr(head, '\0', len))
+        return false;
+    ddl_lexer lx;
+    ddl_lexer_init(&lx, head, len);
+    ddl_token tok = ddl_next_significant(&lx);
+    bool commented = tok.start > 0; /* a comment or blank line came first */
+    if (tok.kind == DDL_TK_ID || tok.kind == DDL_TK_KEYWORD)
+        for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++)
+            if (strlen(starts[i]) == tok.len && strncasecmp(head + tok.start, starts[i], tok.len) == 0)
+                return true;
+    /* A dump's header comment, with nothing after it within the head. */
+    return commented && tok.kind == DDL_TK_EOF && (head[0] == '-' || head[0] == '/');
+}
+
+static ddl_lex_dialect lex_dialect(relmap_dialect dialect)
+{
+    switch (dialect) {
+    case RELMAP_DIALECT_POSTGRES:
+        return DDL_LEX_POSTGRES;
+    case RELMAP_DIALECT_MYSQL:
+        return DDL_LEX_MYSQL;
+    default:
+        return DDL_LEX_SQLITE;
+    }
+}
+
+static const char *dialect_name(relmap_dialect dialect)
+{
+    switch (dialect) {
+    case RELMAP_DIALECT_POSTGRES:
+        return "postgres";
+    case RELMAP_DIALECT_MYSQL:
+        return "mysql";
+    default:
+        return "sqlite";
+    }
+}
+
+static bool same_name(const ddl_parser *p, const char *a, const char *b)
+{
+    return p->dialect == RELMAP_DIALECT_POSTGRES ? strcmp(a, b) == 0 : strcasecmp(a, b) == 0;
+}
+
+/* SQLite's pragmas name a table's own columns as the table spells them. */
+static void canonical_names(const ddl_parser *p, const relmap_table *t, relmap_colref *refs,
+                            size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        for (size_t c = 0; refs[k].name && c < t->ncolumns; c++)
+            if (same_name(p, refs[k].name, t->columns[c].name)) {
+                refs[k].name = t->columns[c].name;
+                break;
+            }
+}
+
+/* What follows from the whole file: primary key positions, NOT NULL on
+ * PostgreSQL's and MySQL's key columns (keys may be added by ALTER). */
+static void finish(ddl_parser *p, size_t first_table)
+{
+    for (size_t i = first_table; i < p->model->ntables; i++) {
+        relmap_table *t = p->model->tables[i];
+        relmap_key *pk = &t->primary_key;
+        for (size_t k = 0; k < pk->ncolumns; k++)
+            for (size_t c = 0; c < t->ncolumns; c++)
+                if (same_name(p, pk->columns[k].name, t->columns[c].name)) {
+                    t->columns[c].pk_position = (unsigned)k + 1;
+                    if (p->dialect != RELMAP_DIALECT_SQLITE)
+                        t->columns[c].nullable = false;
+                    break;
+                }
+        if (p->dialect != RELMAP_DIALECT_SQLITE)
+            continue;
+        canonical_names(p, t, pk->columns, pk->ncolumns);
+        for (size_t k = 0; k < t->nuniques; k++)
+            canonical_names(p, t, t->uniques[k].columns, t->uniques[k].ncolumns);
+        for (size_t k = 0; k < t->nindexes; k++)
+            canonical_names(p, t, t->indexes[k].columns, t->indexes[k].ncolumns);
+        for (size_t k = 0; k < t->nfks; k++)
+            canonical_names(p, t, t->fks[k].columns, t->fks[k].ncolumns);
+    }
+}
+
+int rm_read_ddl(relmap_model *model, const char *path, const relmap_load_opts *opts)
+{
+    char *buf;
+    size_t len;
+    int rc = read_all(path, &buf, &len);
+    if (rc == 0)
+        rc = check_text(path, buf, len);
+    if (rc < 0) {
+        free(buf);
+        return rc;
+    }
+    ddl_parser p;
+    memset(&p, 0, sizeof p);
+    p.model = model;
+    p.opts = opts;
+    p.path = path;
+    if (opts->dialect != RELMAP_DIALECT_UNKNOWN) {
+        p.dialect = opts->dialect;
+        rm_say(opts, "%s: SQL in the %s dialect (--dialect)\n", path, dialect_name(p.dialect));
+    } else {
+        char signal[160];
+        p.dialect = rm_ddl_detect_dialect(buf, len, signal, sizeof signal);
+        rm_say(opts, "%s: SQL in the %s dialect (%s)\n", path, dialect_name(p.dialect), signal);
+    }
+    if (model->dialect == RELMAP_DIALECT_UNKNOWN)
+        model->dialect = p.dialect;
+    p.src = mb_source(model, path, buf, len);
+    free(buf);
+    p.text = model->sources[p.src].text;
+    p.len = len;
+    ddl_lexer_init(&p.lx, p.text, p.len);
+    ddl_lexer_set_dialect(&p.lx, lex_dialect(p.dialect));
+    p.delimiter[0] = ';';
+    p.delimiter_len = 1;
+    p.tables = rm_strmap_new(p.dialect != RELMAP_DIALECT_POSTGRES);
+    size_t first_table = model->ntables, first_error = model->nsyntax_errors;
+    while (ddl_next_statement(&p))
+        ddl_statement(&p);
+    finish(&p, first_table);
+    rm_say(opts, "%s: %zu statements, %zu tables and views, %zu syntax errors\n", path,
+           p.nstatements, model->ntables - first_table, model->nsyntax_errors - first_error);
+    rm_strmap_free(p.tables);
+    rm_arena_free(p.tmp);
+    free(p.toks);
+    return 0;
+}

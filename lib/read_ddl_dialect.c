@@ -1,0 +1,123 @@
+/*
+ * read_ddl_dialect.c - which SQL dialect a .sql file is written in.
+ *
+ * A dump says so in its header ("-- PostgreSQL database dump", "-- MySQL
+ * dump"); otherwise the first token only one dialect writes decides:
+ * backquoted names or ENGINE= for MySQL, :: casts, $$ quoting, SERIAL or
+ * OWNER TO for PostgreSQL, AUTOINCREMENT, WITHOUT ROWID or PRAGMA for
+ * SQLite. The deciding signal is returned so that --verbose can say it.
+ */
+#include "read_ddl.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ddl_lex.h"
+
+/* How much of the file is looked at: signals come early in real files. */
+#define HEADER_BYTES 4096
+#define SCAN_BYTES (1u << 20)
+
+static bool has_text(const char *text, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (size_t i = 0; i + n <= len; i++)
+        if (text[i] == needle[0] && memcmp(text + i, needle, n) == 0)
+            return true;
+    return false;
+}
+
+static const struct {
+    const char *word;
+    relmap_dialect dialect;
+} word_signals[] = {
+    {"AUTO_INCREMENT", RELMAP_DIALECT_MYSQL},  {"ENGINE", RELMAP_DIALECT_MYSQL},
+    {"UNSIGNED", RELMAP_DIALECT_MYSQL},        {"CHARSET", RELMAP_DIALECT_MYSQL},
+    {"FULLTEXT", RELMAP_DIALECT_MYSQL},        {"LOCK", RELMAP_DIALECT_MYSQL},
+    {"DELIMITER", RELMAP_DIALECT_MYSQL},       {"AUTOINCREMENT", RELMAP_DIALECT_SQLITE},
+    {"PRAGMA", RELMAP_DIALECT_SQLITE},         {"ROWID", RELMAP_DIALECT_SQLITE},
+    {"SERIAL", RELMAP_DIALECT_POSTGRES},       {"BIGSERIAL", RELMAP_DIALECT_POSTGRES},
+    {"SMALLSERIAL", RELMAP_DIALECT_POSTGRES},  {"OWNER", RELMAP_DIALECT_POSTGRES},
+    {"search_path", RELMAP_DIALECT_POSTGRES},  {"JSONB", RELMAP_DIALECT_POSTGRES},
+    {"BYTEA", RELMAP_DIALECT_POSTGRES},        {"TIMESTAMPTZ", RELMAP_DIALECT_POSTGRES},
+    {"INHERITS", RELMAP_DIALECT_POSTGRES},     {"EXTENSION", RELMAP_DIALECT_POSTGRES},
+    {"pg_catalog", RELMAP_DIALECT_POSTGRES},   {"CONCURRENTLY", RELMAP_DIALECT_POSTGRES},
+};
+
+/* The line of byte `offset`, for the signal's description. */
+static unsigned line_of(const char *text, size_t offset)
+{
+    unsigned line = 1;
+    for (size_t i = 0; i < offset; i++)
+        line += text[i] == '\n';
+    return line;
+}
+
+static relmap_dialect found(const char *text, size_t at, const char *what, relmap_dialect d,
+                            char *signal, size_t cap)
+{
+    snprintf(signal, cap, "%s at line %u", what, line_of(text, at));
+    return d;
+}
+
+relmap_dialect rm_ddl_detect_dialect(const char *text, size_t len, char *signal, size_t cap)
+{
+    size_t head = len < HEADER_BYTES ? len : HEADER_BYTES;
+    if (has_text(text, head, "PostgreSQL database dump")) {
+        snprintf(signal, cap, "a pg_dump header");
+        return RELMAP_DIALECT_POSTGRES;
+    }
+    if (has_text(text, head, "MySQL dump") || has_text(text, head, "MariaDB dump")) {
+        snprintf(signal, cap, "a mysqldump header");
+        return RELMAP_DIALECT_MYSQL;
+    }
+    ddl_lexer lx;
+    ddl_lexer_init(&lx, text, len < SCAN_BYTES ? len : SCAN_BYTES);
+    bool line_start = true;
+    for (;;) {
+        ddl_token tok = ddl_next(&lx);
+        if (tok.kind == DDL_TK_EOF)
+            break;
+        const char *z = text + tok.start;
+        if (tok.kind == DDL_TK_SPACE) {
+            line_start = line_start || memchr(z, '\n', tok.len) != NULL;
+            continue;
+        }
+        bool at_line_start = line_start || tok.start == 0;
+        line_start = false;
+        if (tok.kind == DDL_TK_COMMENT) {
+            if (tok.len > 3 && z[0] == '/' && z[2] == '!')
+                return found(text, tok.start, "a /*! conditional comment", RELMAP_DIALECT_MYSQL,
+                             signal, cap);
+            if (z[0] == '-')
+                line_start = true;
+            continue;
+        }
+        if (tok.kind == DDL_TK_QUOTED && z[0] == '`')
+            return found(text, tok.start, "a `backquoted` name", RELMAP_DIALECT_MYSQL, signal,
+                         cap);
+        if (tok.kind == DDL_TK_QUOTED && z[0] == '[')
+            return found(text, tok.start, "a [bracketed] name", RELMAP_DIALECT_SQLITE, signal,
+                         cap);
+        if (tok.kind == DDL_TK_VARIABLE && tok.len >= 2 && z[0] == ':' && z[1] == ':')
+            return found(text, tok.start, "a :: cast", RELMAP_DIALECT_POSTGRES, signal, cap);
+        if (tok.kind == DDL_TK_VARIABLE && tok.len >= 2 && z[0] == '$' && z[1] == '$')
+            return found(text, tok.start, "$$ quoting", RELMAP_DIALECT_POSTGRES, signal, cap);
+        if (tok.kind == DDL_TK_ILLEGAL && z[0] == '\\' && at_line_start)
+            return found(text, tok.start, "a psql meta-command", RELMAP_DIALECT_POSTGRES,
+                         signal, cap);
+        if (tok.kind != DDL_TK_ID && tok.kind != DDL_TK_KEYWORD)
+            continue;
+        for (size_t i = 0; i < sizeof word_signals / sizeof word_signals[0]; i++) {
+            const char *w = word_signals[i].word;
+            if (strlen(w) == tok.len && strncasecmp(z, w, tok.len) == 0) {
+                char what[64];
+                snprintf(what, sizeof what, "the word %s", w);
+                return found(text, tok.start, what, word_signals[i].dialect, signal, cap);
+            }
+        }
+    }
+    snprintf(signal, cap, "no dialect-specific syntax; SQLite's is the default");
+    return RELMAP_DIALECT_SQLITE;
+}
