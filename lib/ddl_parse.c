@@ -254,7 +254,12 @@ relmap_table *ddl_find_table(ddl_parser *p, const char *schema, const char *name
         if (t)
             return t;
     }
-    return rm_strmap_get(p->tables, table_key(p->tmp, schema, name));
+    relmap_table *t = rm_strmap_get(p->tables, table_key(p->tmp, schema, name));
+    if (t || !schema)
+        return t;
+    /* "public.accounts" for a table created as plain "accounts". */
+    t = rm_strmap_get(p->tables, name);
+    return t && !t->schema ? t : NULL;
 }
 
 void ddl_remember_table(ddl_parser *p, relmap_table *t)

@@ -82,8 +82,6 @@ static void column_type(ddl_parser *p, size_t *start, size_t *end)
              (first && tok->kind == DDL_TK_QUOTED)) &&
             !type_stop(p, first)) {
             ddl_advance(p);
-            if (ddl_at_punct(p, 0, ".") && ddl_at_name(p) == false)
-                break;
             if (ddl_at_punct(p, 0, ".")) {
                 ddl_advance(p);
                 continue;
@@ -428,6 +426,12 @@ bool ddl_column_def(ddl_parser *p, relmap_table *t)
         ddl_dequote(&p->lx, &whole, plain);
         type = plain;
     }
+    /* SQLite keeps its standard type names in their own spelling
+     * (sqlite3AddColumn: "int" is stored as INT). */
+    static const char *const standard[] = {"ANY", "BLOB", "INT", "INTEGER", "REAL", "TEXT"};
+    for (size_t k = 0; is_sqlite(p) && k < sizeof standard / sizeof standard[0]; k++)
+        if (strcasecmp(type, standard[k]) == 0)
+            type = standard[k];
     relmap_column *col = mb_column(p->model, t, name, type, name_span);
     col->family = rm_type_family(p->dialect, col->type, strlen(col->type));
     if (!is_sqlite(p) && (strncasecmp(type, "serial", 6) == 0 ||
@@ -637,9 +641,11 @@ static void table_options(ddl_parser *p, relmap_table *t)
                 t->comment = mb_str(p->model, text);
             }
             ddl_advance(p);
-        } else if (is_sqlite(p) && !ddl_accept_punct(p, ",")) {
-            ddl_expected(p, "WITHOUT ROWID, STRICT or the end of the statement");
-            return;
+        } else if (is_sqlite(p)) {
+            if (!ddl_accept_punct(p, ",")) {
+                ddl_expected(p, "WITHOUT ROWID, STRICT or the end of the statement");
+                return;
+            }
         } else {
             ddl_skip_one(p);
         }
