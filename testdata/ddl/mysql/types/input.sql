@@ -1,0 +1,28 @@
+-- Covers: MySQL column types and attributes: int unsigned, zerofill, tinyint(1), display widths, enum and set, decimal, datetime(6), json, CHARACTER SET / COLLATE on columns, ON UPDATE CURRENT_TIMESTAMP, generated columns, binary types, SRID.
+CREATE TABLE `everything` (
+  `id` bigint unsigned NOT NULL AUTO_INCREMENT,
+  `small` smallint(5) unsigned zerofill DEFAULT NULL,
+  `flag` tinyint(1) NOT NULL DEFAULT '0',
+  `medium` mediumint DEFAULT NULL,
+  `legacy_int` int(11) DEFAULT NULL,
+  `price` decimal(10,2) unsigned NOT NULL DEFAULT '0.00',
+  `ratio` double DEFAULT NULL,
+  `ratio_f` float(7,3) DEFAULT NULL,
+  `status` enum('new','paid','shipped') NOT NULL DEFAULT 'new',
+  `perms` set('read','write','admin') DEFAULT '',
+  `name` varchar(100) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+  `code` char(3) CHARACTER SET ascii DEFAULT NULL,
+  `notes` text,
+  `blob_data` longblob,
+  `bin` varbinary(16) DEFAULT NULL,
+  `born` date DEFAULT NULL,
+  `at` datetime(6) DEFAULT NULL,
+  `created_at` timestamp NULL DEFAULT CURRENT_TIMESTAMP,
+  `updated_at` timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP,
+  `yr` year DEFAULT NULL,
+  `doc` json DEFAULT NULL,
+  `doc_name` varchar(100) GENERATED ALWAYS AS (json_unquote(json_extract(`doc`,_utf8mb4'$.name'))) STORED,
+  `total` decimal(12,2) AS (`price` * 2) VIRTUAL,
+  `bits` bit(8) DEFAULT NULL,
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_ai_ci;
