@@ -32,24 +32,36 @@ static void add_actions(rm_buf *b, const relmap_fk *fk)
         rm_buf_printf(b, " ON UPDATE %s", relmap_fk_action_name(fk->on_update));
 }
 
+/* Whether the key was read from a SQL text (a script can run the pragma)
+ * rather than from a database file (which cannot store it). */
+static bool read_from_script(const relmap_model *model, const relmap_table *t)
+{
+    return t->span.source < model->nsources && !model->sources[t->span.source].statement;
+}
+
 /*
- * The database form: one finding per model, as information (a database
- * cannot say whether its applications enable the pragma), at the first key
- * that declares an action, with the others as related places.
+ * One finding per model, at the first key that declares an action, with
+ * the others as related places. A database cannot say whether its
+ * applications enable the pragma, so there it is information. A SQL
+ * script can (PRAGMA foreign_keys = ON in it quiets the rule): without it,
+ * keys with actions are a warning, and keys without any are information.
  */
 void rule_sqlite_fk_unenforced(rule_ctx *ctx)
 {
     const relmap_model *model = rc_model(ctx);
     if (model->dialect != RELMAP_DIALECT_SQLITE || model->facts.pragma_foreign_keys)
         return;
-    size_t total = 0;
-    const relmap_table *first_table = NULL;
-    const relmap_fk *first = NULL;
+    size_t total = 0, keys = 0;
+    const relmap_table *first_table = NULL, *any_table = NULL;
+    const relmap_fk *first = NULL, *any = NULL;
     for (size_t i = 0; i < model->ntables; i++) {
         const relmap_table *t = model->tables[i];
         if (t->dialect != RELMAP_DIALECT_SQLITE)
             continue;
         for (size_t k = 0; k < t->nfks; k++) {
+            if (!any)
+                any = &t->fks[k], any_table = t;
+            keys++;
             if (!key_has_action(&t->fks[k]))
                 continue;
             if (!first)
@@ -57,20 +69,48 @@ void rule_sqlite_fk_unenforced(rule_ctx *ctx)
             total++;
         }
     }
-    if (!first)
-        return;
     rm_buf b = RM_BUF_INIT;
+    if (!first) {
+        if (any && read_from_script(model, any_table)) {
+            ru_add_fk(&b, any_table, any);
+            relmap_finding *f = rc_report(
+                ctx, ru_span_or(any->span, any_table->span), any_table, any->columns[0].name,
+                "%zu foreign key%s in this SQLite schema (%s%s) %s not enforced on a connection "
+                "that has not run PRAGMA foreign_keys = ON, and nothing in the inputs runs it: "
+                "orphan rows are accepted without a word unless the application runs it on "
+                "every connection it opens",
+                keys, keys == 1 ? "" : "s", rm_buf_cstr(&b), keys > 1 ? ", ..." : "",
+                keys == 1 ? "is" : "are");
+            f->severity = RELMAP_SEVERITY_INFO;
+            rc_fix(ctx, f, "PRAGMA foreign_keys = ON;  -- on every new connection");
+        }
+        rm_buf_free(&b);
+        return;
+    }
+    bool script = read_from_script(model, first_table);
     ru_add_fk(&b, first_table, first);
     add_actions(&b, first);
-    relmap_finding *f = rc_report(
-        ctx, ru_span_or(first->span, first_table->span), first_table, first->columns[0].name,
-        "%zu foreign key%s in this database declare%s ON DELETE/ON UPDATE actions (%s%s), "
-        "but SQLite enforces neither the actions nor the keys on a connection that has not run "
-        "PRAGMA foreign_keys = ON, and a database file cannot store that setting: the "
-        "application must run it on every connection it opens",
-        total, total == 1 ? "" : "s", total == 1 ? "s" : "", rm_buf_cstr(&b),
-        total > 1 ? "; the others are listed below" : "");
-    f->severity = RELMAP_SEVERITY_INFO;
+    relmap_finding *f;
+    if (script)
+        f = rc_report(
+            ctx, ru_span_or(first->span, first_table->span), first_table, first->columns[0].name,
+            "%zu foreign key%s in this SQLite schema declare%s ON DELETE/ON UPDATE actions "
+            "(%s%s), but SQLite enforces neither the actions nor the keys on a connection that "
+            "has not run PRAGMA foreign_keys = ON, and nothing in the inputs runs it: the "
+            "application must run it on every connection it opens",
+            total, total == 1 ? "" : "s", total == 1 ? "s" : "", rm_buf_cstr(&b),
+            total > 1 ? "; the others are listed below" : "");
+    else
+        f = rc_report(
+            ctx, ru_span_or(first->span, first_table->span), first_table, first->columns[0].name,
+            "%zu foreign key%s in this database declare%s ON DELETE/ON UPDATE actions (%s%s), "
+            "but SQLite enforces neither the actions nor the keys on a connection that has not "
+            "run PRAGMA foreign_keys = ON, and a database file cannot store that setting: the "
+            "application must run it on every connection it opens",
+            total, total == 1 ? "" : "s", total == 1 ? "s" : "", rm_buf_cstr(&b),
+            total > 1 ? "; the others are listed below" : "");
+    if (!script)
+        f->severity = RELMAP_SEVERITY_INFO;
     rc_fix(ctx, f, "PRAGMA foreign_keys = ON;  -- on every new connection");
     size_t related = 0;
     for (size_t i = 0; i < model->ntables && related < SQLITE001_MAX_RELATED; i++) {
