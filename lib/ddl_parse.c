@@ -208,6 +208,12 @@ static void describe(const ddl_parser *p, const ddl_token *tok, char *out, size_
         snprintf(out, cap, "the end of the statement");
         return;
     }
+    char first = p->text[tok->start];
+    if (tok->kind == DDL_TK_ILLEGAL && (first == '\'' || first == '"' || first == '`' ||
+                                        first == '[' || first == '$')) {
+        snprintf(out, cap, "a quote that is never closed");
+        return;
+    }
     size_t n = 0, limit = tok->len < 40 ? tok->len : 40;
     out[n++] = '\'';
     for (size_t i = 0; i < limit && n + 5 < cap; i++) {

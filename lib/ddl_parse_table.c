@@ -135,6 +135,10 @@ static void default_operand(ddl_parser *p)
 static const char *default_value(ddl_parser *p)
 {
     size_t start = ddl_peek(p, 0)->start;
+    if (ddl_peek(p, 0)->kind == DDL_TK_ILLEGAL) {
+        ddl_expected(p, "a default value");
+        return NULL;
+    }
     if (is_sqlite(p)) {
         /* parse.y: "DEFAULT (expr)" keeps the inside, "DEFAULT [+-] term" the
          * sign and the term. */
@@ -239,12 +243,9 @@ static bool references(ddl_parser *p, relmap_table *t, const char *name, size_t 
     size_t nrefs = 0;
     if (ddl_at_punct(p, 0, "(") && !ddl_name_list(p, &refs, &ref_spans, &nrefs))
         return false;
-    relmap_fk *fk = mb_fk(p->model, t, name, is_sqlite(p) ? NULL : parent.schema, parent.name,
-                          ddl_span(p, start, start));
-    for (size_t k = 0; k < ncolumns; k++)
-        mb_fk_column(p->model, fk, columns[k], spans[k]);
-    for (size_t k = 0; k < nrefs; k++)
-        mb_fk_ref_column(p->model, fk, refs[k], ref_spans[k]);
+    /* The clauses first: a key that does not parse is left out whole. */
+    const char *on_delete = NULL, *on_update = NULL, *match = NULL;
+    relmap_deferrable deferrable = RELMAP_NOT_DEFERRABLE;
     for (;;) {
         if (ddl_at_word(p, 0, "ON") && !ddl_at_word(p, 1, "CONFLICT")) {
             ddl_advance(p);
@@ -255,21 +256,32 @@ static bool references(ddl_parser *p, relmap_table *t, const char *name, size_t 
             if (!action)
                 return false;
             if (del)
-                mb_fk_on_delete(p->model, fk, action);
+                on_delete = action;
             else if (upd)
-                mb_fk_on_update(p->model, fk, action);
+                on_update = action;
         } else if (ddl_accept_word(p, "MATCH")) {
             const ddl_token *tok = ddl_advance(p);
             if (tok->kind == DDL_TK_EOF)
                 return ddl_expected(p, "FULL, PARTIAL or SIMPLE after MATCH");
-            fk->match = mb_strn(p->model, p->text + tok->start, tok->len);
-        } else if (!defer_clause(p, &fk->deferrable)) {
+            match = ddl_text(p, tok->start, tok->start + tok->len);
+        } else if (!defer_clause(p, &deferrable)) {
             if (p->failed)
                 return false;
             break;
         }
     }
-    fk->span = ddl_span(p, start, ddl_last_end(p));
+    relmap_fk *fk = mb_fk(p->model, t, name, is_sqlite(p) ? NULL : parent.schema, parent.name,
+                          ddl_span(p, start, ddl_last_end(p)));
+    for (size_t k = 0; k < ncolumns; k++)
+        mb_fk_column(p->model, fk, columns[k], spans[k]);
+    for (size_t k = 0; k < nrefs; k++)
+        mb_fk_ref_column(p->model, fk, refs[k], ref_spans[k]);
+    if (on_delete)
+        mb_fk_on_delete(p->model, fk, on_delete);
+    if (on_update)
+        mb_fk_on_update(p->model, fk, on_update);
+    fk->match = mb_str(p->model, match);
+    fk->deferrable = deferrable;
     return true;
 }
 

@@ -14,6 +14,13 @@
  * (journal, WAL, SHM) left beside it. RELMAP_UPDATE_GOLDEN=1 writes the
  * expected files instead of comparing. A folder named *.broken is skipped,
  * with the first line of its file `broken` as the reason.
+ *
+ * A case folder that also holds a file named `sql` (an empty marker) is a
+ * case of the SQL DDL reader: input.sql is not loaded into a database but
+ * read as the .sql file it is, `relmap check --color=never ARGS input.sql`
+ * and `relmap dump input.sql` running in the case folder itself (relmap
+ * only reads there), so outputs name the file `input.sql`. testdata/ddl/
+ * holds these cases.
  */
 #include <dirent.h>
 #include <setjmp.h>
@@ -147,9 +154,9 @@ static char *list_folder(const char *dir)
     return out;
 }
 
-/* argv for `relmap check --color=never ARGS input.db`; words point into
+/* argv for `relmap check --color=never ARGS INPUT`; words point into
  * `args` (modified in place). */
-static const char **check_argv(char *args)
+static const char **check_argv(char *args, const char *input)
 {
     size_t cap = 5 + (args ? strlen(args) : 0), n = 0;
     const char **argv = calloc(cap, sizeof *argv);
@@ -159,7 +166,7 @@ static const char **check_argv(char *args)
     if (args)
         for (char *w = strtok(args, " \t\r\n"); w; w = strtok(NULL, " \t\r\n"))
             argv[n++] = w;
-    argv[n++] = "input.db";
+    argv[n++] = input;
     argv[n] = NULL;
     return argv;
 }
@@ -206,6 +213,45 @@ static bool db_untouched(const db_state *before, const db_state *after)
     return ok;
 }
 
+/* Compares the outputs of check and dump run in `cwd` on `input`. */
+static bool compare_outputs(const char *cwd, const char *input, bool update)
+{
+    char *args_path = fx_join(case_dir, "args");
+    char *args = fx_read_file(args_path, NULL);
+    free(args_path);
+    const char **argv = check_argv(args, input);
+    char *out = NULL, *err = NULL;
+    int status = 0;
+    assert_int_equal(fx_run(argv, cwd, &out, &err, &status), 0);
+    size_t need = strlen(out) + 32;
+    char *check_text = malloc(need);
+    snprintf(check_text, need, "%sexit: %d\n", out, status);
+    free(out);
+
+    const char *dump_argv[] = {relmap_bin, "dump", input, NULL};
+    char *dump_out = NULL, *dump_err = NULL;
+    int dump_status = 0;
+    assert_int_equal(fx_run(dump_argv, cwd, &dump_out, &dump_err, &dump_status), 0);
+    bool ok = true;
+    if (!compare_expected("expected.txt", check_text, update)) {
+        ok = false;
+        if (*err)
+            print_error("relmap check wrote on stderr:\n%s", err);
+    }
+    if (!compare_expected("expected.json", dump_out, update)) {
+        ok = false;
+        if (*dump_err)
+            print_error("relmap dump (exit %d) wrote on stderr:\n%s", dump_status, dump_err);
+    }
+    free(check_text);
+    free(err);
+    free(dump_out);
+    free(dump_err);
+    free(argv);
+    free(args);
+    return ok;
+}
+
 static void run_case(void **state)
 {
     (void)state;
@@ -218,6 +264,22 @@ static void run_case(void **state)
         free(reason);
         free(path);
         skip();
+    }
+    bool update =
+        getenv("RELMAP_UPDATE_GOLDEN") && strcmp(getenv("RELMAP_UPDATE_GOLDEN"), "1") == 0;
+    char *marker = fx_join(case_dir, "sql");
+    struct stat st;
+    bool sql_case = stat(marker, &st) == 0;
+    free(marker);
+    if (sql_case) {
+        bool sql_ok = compare_outputs(case_dir, "input.sql", update);
+        if (update)
+            print_message("updated the expected files of %s\n", case_dir);
+        if (!sql_ok)
+            fail_msg("golden case %s failed (RELMAP_UPDATE_GOLDEN=1 regenerates the expected "
+                     "files once the new output is right)",
+                     case_dir);
+        return;
     }
     char *sql_path = fx_join(case_dir, "input.sql");
     char *sql = fx_read_file(sql_path, NULL);
@@ -237,49 +299,14 @@ static void run_case(void **state)
     db_state before, after;
     db_state_take(&before, db, scratch);
 
-    char *args_path = fx_join(case_dir, "args");
-    char *args = fx_read_file(args_path, NULL);
-    free(args_path);
-    const char **argv = check_argv(args);
-    char *out = NULL, *err = NULL;
-    int status = 0;
-    assert_int_equal(fx_run(argv, scratch, &out, &err, &status), 0);
-    size_t need = strlen(out) + 32;
-    char *check_text = malloc(need);
-    snprintf(check_text, need, "%sexit: %d\n", out, status);
-    char *check_err = err;
-    free(out);
-
-    const char *dump_argv[] = {relmap_bin, "dump", "input.db", NULL};
-    char *dump_out = NULL, *dump_err = NULL;
-    int dump_status = 0;
-    assert_int_equal(fx_run(dump_argv, scratch, &dump_out, &dump_err, &dump_status), 0);
-
+    bool ok = compare_outputs(scratch, "input.db", update);
     db_state_take(&after, db, scratch);
-    bool update =
-        getenv("RELMAP_UPDATE_GOLDEN") && strcmp(getenv("RELMAP_UPDATE_GOLDEN"), "1") == 0;
-    bool ok = db_untouched(&before, &after);
-    if (!compare_expected("expected.txt", check_text, update)) {
-        ok = false;
-        if (*check_err)
-            print_error("relmap check wrote on stderr:\n%s", check_err);
-    }
-    if (!compare_expected("expected.json", dump_out, update)) {
-        ok = false;
-        if (*dump_err)
-            print_error("relmap dump (exit %d) wrote on stderr:\n%s", dump_status, dump_err);
-    }
+    ok = db_untouched(&before, &after) && ok;
     if (update)
         print_message("updated the expected files of %s\n", case_dir);
 
     db_state_free(&before);
     db_state_free(&after);
-    free(check_text);
-    free(check_err);
-    free(dump_out);
-    free(dump_err);
-    free(argv);
-    free(args);
     fx_rmtree(scratch);
     free(scratch);
     free(db);

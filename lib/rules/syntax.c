@@ -10,8 +10,8 @@ void rule_syntax_error(rule_ctx *ctx)
     const relmap_model *model = rc_model(ctx);
     for (size_t i = 0; i < model->nsyntax_errors; i++) {
         const relmap_syntax_error *e = &model->syntax_errors[i];
-        rc_report(ctx, e->span, NULL, NULL, "cannot parse this statement: %s; the statement "
-                  "is left out of the model (or kept only up to here)", e->message);
+        rc_report(ctx, e->span, NULL, NULL,
+                  "cannot parse this statement: %s; relmap read it only up to here", e->message);
     }
 }
 
