@@ -239,9 +239,12 @@ void ddl_statement(ddl_parser *p)
 {
     if (ddl_at_end(p))
         return;
-    if (p->tmp)
+    /* Scratch lives for a batch of statements: a fresh arena per statement
+     * would allocate (and zero) a block each time. */
+    if (p->nstatements % 256 == 1 || !p->tmp) {
         rm_arena_free(p->tmp);
-    p->tmp = rm_arena_new();
+        p->tmp = rm_arena_new();
+    }
     if (ddl_at_word(p, 0, "CREATE"))
         create_statement(p);
     else if (ddl_at_word(p, 0, "ALTER") && ddl_at_word(p, 1, "TABLE"))
