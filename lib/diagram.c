@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "alloc.h"
+#include "diagram_graph.h"
 #include "escape.h"
 #include "ptrmap.h"
 #include "resolve.h"
@@ -197,21 +198,49 @@ static void attach_findings(dg_diagram *d, const rm_ptrmap *index_of, const size
     }
 }
 
+/* For each table shown, how many distinct tables left out share a key
+ * with it (`seen` stamps each hidden table with the last table counting it). */
+static void count_hidden(dg_diagram *d, const relmap_model *model, const bool *shown,
+                         const size_t *model_index)
+{
+    dg_graph g;
+    dg_graph_build(&g, model);
+    size_t *seen = rm_malloc((g.ntables ? g.ntables : 1) * sizeof *seen);
+    for (size_t t = 0; t < g.ntables; t++)
+        seen[t] = SIZE_MAX;
+    for (size_t i = 0; i < d->ntables; i++) {
+        size_t t = model_index[i];
+        for (size_t a = g.first[t]; a < g.first[t + 1]; a++) {
+            size_t other = g.adj[a];
+            if (!shown[other] && seen[other] != t) {
+                seen[other] = t;
+                d->tables[i].hidden++;
+            }
+        }
+    }
+    free(seen);
+    dg_graph_free(&g);
+}
+
 void dg_build(dg_diagram *d, const relmap_model *model, const relmap_findings *findings,
-              relmap_render_columns columns)
+              const relmap_render_opts *opts, const bool *shown)
 {
     memset(d, 0, sizeof *d);
     d->model = model;
     d->findings = findings;
-    d->columns = columns;
-    d->ntables = model->ntables;
-    d->tables = rm_calloc(d->ntables ? d->ntables : 1, sizeof *d->tables);
-    rm_ptrmap *index_of = rm_ptrmap_new(d->ntables);
+    d->columns = opts->columns;
+    d->group = opts->group;
+    d->tables = rm_calloc(model->ntables ? model->ntables : 1, sizeof *d->tables);
+    size_t *model_index = rm_calloc(model->ntables ? model->ntables : 1, sizeof *model_index);
+    rm_ptrmap *index_of = rm_ptrmap_new(model->ntables);
     size_t nfks = 0;
-    for (size_t t = 0; t < d->ntables; t++) {
-        d->tables[t].table = model->tables[t];
-        d->tables[t].junction = is_junction(model->tables[t]);
-        rm_ptrmap_put(index_of, model->tables[t], t);
+    for (size_t t = 0; t < model->ntables; t++) {
+        if (shown && !shown[t])
+            continue;
+        model_index[d->ntables] = t;
+        d->tables[d->ntables].table = model->tables[t];
+        d->tables[d->ntables].junction = is_junction(model->tables[t]);
+        rm_ptrmap_put(index_of, model->tables[t], d->ntables++);
         nfks += model->tables[t]->nfks;
     }
     d->edges = rm_calloc(nfks ? nfks : 1, sizeof *d->edges);
@@ -220,7 +249,7 @@ void dg_build(dg_diagram *d, const relmap_model *model, const relmap_findings *f
      * where the edges of table t start. */
     size_t *first_edge = rm_calloc(d->ntables ? d->ntables : 1, sizeof *first_edge);
     for (size_t t = 0; t < d->ntables; t++) {
-        const relmap_table *table = model->tables[t];
+        const relmap_table *table = d->tables[t].table;
         first_edge[t] = d->nedges;
         for (size_t i = 0; i < table->nfks; i++) {
             const relmap_fk *fk = &table->fks[i];
@@ -238,9 +267,12 @@ void dg_build(dg_diagram *d, const relmap_model *model, const relmap_findings *f
                     rm_ptrmap_put(d->referenced, fk->target[j], 1);
         }
     }
+    if (shown)
+        count_hidden(d, model, shown, model_index);
     if (findings)
         attach_findings(d, index_of, first_edge);
     free(first_edge);
+    free(model_index);
     rm_ptrmap_free(index_of);
 }
 

@@ -30,6 +30,9 @@ typedef struct dg_table {
     size_t *findings;
     size_t nfindings;
     relmap_severity severity;
+    /* How many tables left out of the diagram share a key with this one:
+     * drawn as one stub node, so the reader sees where the schema goes on. */
+    size_t hidden;
 } dg_table;
 
 /* One foreign key, drawn from the child table to the parent table. */
@@ -50,6 +53,7 @@ typedef struct dg_diagram {
     const relmap_model *model;
     const relmap_findings *findings; /* NULL: no overlay */
     relmap_render_columns columns;
+    relmap_render_group group;
     dg_table *tables;
     size_t ntables;
     dg_edge *edges;
@@ -57,9 +61,19 @@ typedef struct dg_diagram {
     struct rm_ptrmap *referenced; /* columns some foreign key lands on */
 } dg_diagram;
 
+/* The diagram of the tables t with shown[t] (every table when shown is
+ * NULL), in model order: the keys between them are its edges, the keys
+ * to or from the others are counted in each table's `hidden`. */
 void dg_build(dg_diagram *d, const relmap_model *model, const relmap_findings *findings,
-              relmap_render_columns columns);
+              const relmap_render_opts *opts, const bool *shown);
 void dg_free(dg_diagram *d);
+
+/*
+ * The tables the options select (diagram_select.c): shown[t] for each
+ * table t of the model (an array of model->ntables). Returns 0, or
+ * RELMAP_EINVAL when a focus table does not exist or is excluded.
+ */
+int dg_select(const relmap_model *model, const relmap_render_opts *opts, bool *shown);
 
 /* An end in IE notation as Mermaid and PlantUML write it ("||", "o{"):
  * `left` for the entity left of the line, whose end reads mirrored. */

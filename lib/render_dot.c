@@ -11,7 +11,10 @@
  * ever written.
  */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "alloc.h"
 #include "render_formats.h"
 
 #define FONT "Helvetica,Arial,sans-serif"
@@ -234,16 +237,60 @@ static void add_graph_attrs(rm_buf *out, relmap_render_engine engine,
                      "dir=both, arrowsize=0.9];\n");
 }
 
-void rd_dot(rm_buf *out, const dg_diagram *d, const relmap_render_opts *opts)
+/* One small node per table with keys to tables left out: "+3 tables not
+ * shown", joined by a dashed line. One per table, not one per hidden
+ * table, so that a hub with hundreds of hidden neighbours adds one node. */
+static void add_stub(rm_buf *out, size_t index, size_t hidden)
+{
+    rm_buf_printf(out,
+                  "  s%zu [shape=box, style=\"rounded,dashed\", color=\"#999999\", "
+                  "fontcolor=\"#666666\", fontsize=8, margin=\"0.08,0.02\", "
+                  "label=\"+%zu table%s not shown\"];\n"
+                  "  t%zu -> s%zu [style=dashed, color=\"#999999\", dir=none];\n",
+                  index, hidden, hidden == 1 ? "" : "s", index, index);
+}
+
+/* --group schema: a cluster per schema, in the order schemas first appear;
+ * the nodes are declared above and only listed here. */
+static void add_clusters(rm_buf *out, const dg_diagram *d)
+{
+    bool *done = rm_calloc(d->ntables ? d->ntables : 1, sizeof *done);
+    size_t cluster = 0;
+    for (size_t t = 0; t < d->ntables; t++) {
+        const char *schema = d->tables[t].table->schema;
+        if (done[t] || !schema)
+            continue;
+        rm_buf_printf(out, "  subgraph cluster_%zu {\n    label=<<B>", cluster++);
+        dg_add_markup_text(out, schema);
+        rm_buf_adds(out, "</B>>; style=\"rounded\"; color=\"#9aa5b5\";\n   ");
+        for (size_t u = t; u < d->ntables; u++) {
+            const char *other = d->tables[u].table->schema;
+            if (!done[u] && other && strcmp(other, schema) == 0) {
+                done[u] = true;
+                rm_buf_printf(out, " t%zu;", u);
+            }
+        }
+        rm_buf_adds(out, "\n  }\n");
+    }
+    free(done);
+}
+
+void rd_dot(rm_buf *out, const dg_diagram *d, const relmap_render_opts *opts,
+            relmap_render_engine engine)
 {
     rm_buf_adds(out, "digraph relmap {\n");
-    add_graph_attrs(out, rd_engine(opts, d->ntables), opts);
+    add_graph_attrs(out, engine, opts);
     rm_buf name = RM_BUF_INIT;
     for (size_t t = 0; t < d->ntables; t++)
         add_table(out, d, t, &name);
     rm_buf_free(&name);
+    if (d->group == RELMAP_GROUP_SCHEMA)
+        add_clusters(out, d);
     for (size_t e = 0; e < d->nedges; e++)
         add_edge(out, d, &d->edges[e]);
+    for (size_t t = 0; t < d->ntables; t++)
+        if (d->tables[t].hidden)
+            add_stub(out, t, d->tables[t].hidden);
     if (opts->legend && d->ntables > 0)
         add_legend(out, d);
     rm_buf_adds(out, "}\n");

@@ -1,0 +1,209 @@
+/*
+ * diagram_split.c - cutting a diagram into parts (see diagram_split.h):
+ * by schema, or by connected components of the foreign-key graph with the
+ * large ones cut breadth-first, so that every part stays readable.
+ */
+#include "diagram_split.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "diagram.h"
+#include "diagram_graph.h"
+#include "strmap.h"
+
+static size_t new_part(dg_parts *p)
+{
+    p->sizes = rm_realloc(p->sizes, (p->nparts + 1) * sizeof *p->sizes);
+    p->sizes[p->nparts] = 0;
+    return p->nparts++;
+}
+
+static void assign(dg_parts *p, size_t table, size_t part)
+{
+    p->part_of[table] = part;
+    p->sizes[part]++;
+}
+
+/* The tables of t's component in breadth-first order from t, into
+ * `order`; returns how many. `mark` is set on each one found. */
+static size_t component(const dg_graph *g, const bool *selected, size_t t, bool *mark,
+                        size_t *order)
+{
+    size_t n = 0;
+    order[n++] = t;
+    mark[t] = true;
+    for (size_t head = 0; head < n; head++)
+        for (size_t a = g->first[order[head]]; a < g->first[order[head] + 1]; a++) {
+            size_t next = g->adj[a];
+            if (selected[next] && !mark[next]) {
+                mark[next] = true;
+                order[n++] = next;
+            }
+        }
+    return n;
+}
+
+/*
+ * Components, each one part; a component past RELMAP_RENDER_SPLIT_TABLES
+ * walked again from its most referenced table (where a schema's hub is)
+ * and cut into parts of that size in breadth-first order, which keeps
+ * neighbours together. Tables with no key at all share the last part.
+ */
+static size_t split_components(dg_parts *p, const dg_graph *g, const bool *selected)
+{
+    size_t n = g->ntables;
+    bool *seen = rm_calloc(n ? n : 1, sizeof *seen);
+    bool *again = rm_calloc(n ? n : 1, sizeof *again);
+    size_t *order = rm_malloc((n ? n : 1) * sizeof *order);
+    size_t lonely = SIZE_MAX;
+    for (size_t t = 0; t < n; t++) {
+        if (!selected[t] || seen[t])
+            continue;
+        size_t size = component(g, selected, t, seen, order);
+        if (size == 1)
+            continue; /* assigned below, once every component has its part */
+        size_t hub = order[0];
+        for (size_t i = 1; i < size; i++)
+            if (g->referenced_by[order[i]] > g->referenced_by[hub])
+                hub = order[i];
+        component(g, selected, hub, again, order);
+        size_t part = SIZE_MAX;
+        for (size_t i = 0; i < size; i++) {
+            if (i % RELMAP_RENDER_SPLIT_TABLES == 0)
+                part = new_part(p);
+            assign(p, order[i], part);
+        }
+    }
+    for (size_t t = 0; t < n; t++) {
+        if (!selected[t] || p->part_of[t] != SIZE_MAX)
+            continue;
+        if (lonely == SIZE_MAX)
+            lonely = new_part(p);
+        assign(p, t, lonely);
+    }
+    free(order);
+    free(again);
+    free(seen);
+    return lonely;
+}
+
+static void split_schemas(dg_parts *p, const relmap_model *model, const bool *selected)
+{
+    for (size_t t = 0; t < model->ntables; t++) {
+        if (!selected[t] || p->part_of[t] != SIZE_MAX)
+            continue;
+        size_t part = new_part(p);
+        const char *schema = model->tables[t]->schema;
+        for (size_t u = t; u < model->ntables; u++) {
+            const char *other = model->tables[u]->schema;
+            if (selected[u] && (schema ? other && strcmp(schema, other) == 0 : !other))
+                assign(p, u, part);
+        }
+    }
+}
+
+/* A component part is named after its most referenced table; the part of
+ * tables joined to no other selected table, and schemas, as such. */
+static char *part_name(const dg_parts *p, const relmap_model *model, const dg_graph *g,
+                       size_t part, relmap_render_split_by by, size_t lonely)
+{
+    size_t best = SIZE_MAX;
+    for (size_t t = 0; t < model->ntables; t++)
+        if (p->part_of[t] == part &&
+            (best == SIZE_MAX || g->referenced_by[t] > g->referenced_by[best]))
+            best = t;
+    const relmap_table *table = model->tables[best];
+    if (by == RELMAP_SPLIT_SCHEMA)
+        return rm_strdup(table->schema ? table->schema : "no schema");
+    if (part == lonely)
+        return rm_strdup("unconnected tables");
+    rm_buf name = RM_BUF_INIT;
+    char *copy = rm_strdup(dg_table_name(&name, table));
+    rm_buf_free(&name);
+    return copy;
+}
+
+static bool file_char(int32_t cp)
+{
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') ||
+           cp == '_' || cp == '-';
+}
+
+/* A file name stem from a part's name: ASCII letters, digits, `_` and `-`
+ * (anything else `_`), no leading `-` (it would read as an option), at
+ * most 60 bytes, "part" when nothing readable is left, and a suffix -2,
+ * -3, ... for a stem taken already, ignoring case as macOS and Windows do. */
+static char *file_stem(const char *name, rm_strmap *taken)
+{
+    rm_buf clean = RM_BUF_INIT;
+    dg_add_sanitized(&clean, name, file_char, '_');
+    bool readable = false;
+    for (size_t i = 0; i < clean.len; i++)
+        readable |= clean.data[i] != '_';
+    if (!readable) {
+        rm_buf_clear(&clean);
+        rm_buf_adds(&clean, "part");
+    }
+    if (clean.len > 60)
+        clean.len = 60;
+    if (clean.data[0] == '-')
+        clean.data[0] = '_';
+    rm_buf stem = RM_BUF_INIT;
+    for (unsigned n = 1;; n++) {
+        rm_buf_clear(&stem);
+        rm_buf_add(&stem, clean.data, clean.len);
+        if (n > 1)
+            rm_buf_printf(&stem, "-%u", n);
+        if (!rm_strmap_get(taken, rm_buf_cstr(&stem)))
+            break;
+    }
+    char *copy = rm_strdup(rm_buf_cstr(&stem));
+    rm_strmap_put(taken, copy, copy);
+    rm_buf_free(&clean);
+    rm_buf_free(&stem);
+    return copy;
+}
+
+void dg_split(dg_parts *p, const relmap_model *model, const bool *selected,
+              relmap_render_split_by by)
+{
+    memset(p, 0, sizeof *p);
+    p->part_of = rm_malloc((model->ntables ? model->ntables : 1) * sizeof *p->part_of);
+    for (size_t t = 0; t < model->ntables; t++)
+        p->part_of[t] = SIZE_MAX;
+    dg_graph g;
+    dg_graph_build(&g, model);
+    size_t lonely = SIZE_MAX;
+    if (by == RELMAP_SPLIT_SCHEMA)
+        split_schemas(p, model, selected);
+    else
+        lonely = split_components(p, &g, selected);
+    p->names = rm_calloc(p->nparts ? p->nparts : 1, sizeof *p->names);
+    p->stems = rm_calloc(p->nparts ? p->nparts : 1, sizeof *p->stems);
+    rm_strmap *taken = rm_strmap_new(true);
+    static char overview[] = "overview"; /* relmap_render_split's file */
+    rm_strmap_put(taken, overview, overview);
+    for (size_t i = 0; i < p->nparts; i++) {
+        p->names[i] = part_name(p, model, &g, i, by, lonely);
+        p->stems[i] = file_stem(p->names[i], taken);
+    }
+    rm_strmap_free(taken);
+    dg_graph_free(&g);
+}
+
+void dg_parts_free(dg_parts *p)
+{
+    for (size_t i = 0; i < p->nparts; i++) {
+        free(p->names[i]);
+        free(p->stems[i]);
+    }
+    free(p->names);
+    free(p->stems);
+    free(p->sizes);
+    free(p->part_of);
+    memset(p, 0, sizeof *p);
+}
