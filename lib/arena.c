@@ -22,6 +22,8 @@ typedef struct block {
 struct rm_arena {
     block *blocks;
     size_t total;
+    void **adopted; /* malloc'd buffers the arena frees with itself */
+    size_t nadopted, adopted_cap;
 };
 
 rm_arena *rm_arena_new(void)
@@ -39,6 +41,9 @@ void rm_arena_free(rm_arena *arena)
         free(b);
         b = next;
     }
+    for (size_t i = 0; i < arena->nadopted; i++)
+        free(arena->adopted[i]);
+    free(arena->adopted);
     free(arena);
 }
 
@@ -51,7 +56,8 @@ static block *new_block(rm_arena *arena, size_t size)
     return b;
 }
 
-void *rm_arena_alloc(rm_arena *arena, size_t size)
+/* Memory as it comes: callers that fill every byte skip the zeroing. */
+static void *alloc_raw(rm_arena *arena, size_t size)
 {
     const size_t align = alignof(max_align_t);
     size = (size + align - 1) & ~(align - 1);
@@ -59,7 +65,6 @@ void *rm_arena_alloc(rm_arena *arena, size_t size)
     block *own = new_block(arena, size);
     own->next = arena->blocks;
     arena->blocks = own;
-    memset(own->data, 0, size);
     return own->data;
 #else
     block *b = arena->blocks;
@@ -75,7 +80,6 @@ void *rm_arena_alloc(rm_arena *arena, size_t size)
                 big->next = NULL;
                 arena->blocks = big;
             }
-            memset(big->data, 0, size);
             big->used = size;
             return big->data;
         }
@@ -85,14 +89,20 @@ void *rm_arena_alloc(rm_arena *arena, size_t size)
     }
     void *p = b->data + b->used;
     b->used += size;
-    memset(p, 0, size);
     return p;
 #endif
 }
 
+void *rm_arena_alloc(rm_arena *arena, size_t size)
+{
+    void *p = alloc_raw(arena, size);
+    memset(p, 0, size);
+    return p;
+}
+
 char *rm_arena_strndup(rm_arena *arena, const char *s, size_t n)
 {
-    char *p = rm_arena_alloc(arena, n + 1);
+    char *p = alloc_raw(arena, n + 1);
     memcpy(p, s, n);
     p[n] = '\0';
     return p;
@@ -142,6 +152,14 @@ void *rm_arena_push(rm_arena *arena, void **array, size_t *n, size_t elem)
     memset(slot, 0, elem);
     (*n)++;
     return slot;
+}
+
+void rm_arena_adopt(rm_arena *arena, void *buffer, size_t size)
+{
+    arena->adopted = rm_grow(arena->adopted, &arena->adopted_cap, arena->nadopted + 1,
+                             sizeof *arena->adopted);
+    arena->adopted[arena->nadopted++] = buffer;
+    arena->total += size;
 }
 
 size_t rm_arena_size(const rm_arena *arena)

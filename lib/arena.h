@@ -30,6 +30,9 @@ char *rm_arena_printf(rm_arena *arena, const char *fmt, ...)
  * costs at most as much again as the final array.
  */
 void *rm_arena_push(rm_arena *arena, void **array, size_t *n, size_t elem);
+/* Hands a malloc'd buffer of `size` bytes to the arena, which frees it
+ * with itself (a large input read once need not be copied again). */
+void rm_arena_adopt(rm_arena *arena, void *buffer, size_t size);
 /* Total bytes obtained from malloc, for benchmarks. */
 size_t rm_arena_size(const rm_arena *arena);
 

@@ -32,16 +32,28 @@ const char *mb_strn(relmap_model *model, const char *s, size_t len)
     return s ? rm_arena_strndup(mb_arena(model), s, len) : NULL;
 }
 
-uint32_t mb_source(relmap_model *model, const char *path, const char *text, size_t len)
+static uint32_t add_source(relmap_model *model, const char *path, const char *text, size_t len)
 {
     rm_arena *arena = mb_arena(model);
     relmap_source *src = rm_arena_push(arena, (void **)&model->sources, &model->nsources,
                                        sizeof *src);
     src->path = rm_arena_strdup(arena, path);
-    src->text = rm_arena_strndup(arena, text, len);
+    src->text = text;
     src->len = len;
     rm_source_index_lines(arena, src);
     return (uint32_t)(model->nsources - 1);
+}
+
+uint32_t mb_source(relmap_model *model, const char *path, const char *text, size_t len)
+{
+    return add_source(model, path, rm_arena_strndup(mb_arena(model), text, len), len);
+}
+
+uint32_t mb_source_adopt(relmap_model *model, const char *path, char *text, size_t len)
+{
+    text[len] = '\0';
+    rm_arena_adopt(mb_arena(model), text, len + 1);
+    return add_source(model, path, text, len);
 }
 
 uint32_t mb_statement_source(relmap_model *model, const char *path, const char *text, size_t len)

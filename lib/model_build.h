@@ -29,6 +29,9 @@ const char *mb_strn(relmap_model *model, const char *s, size_t len);
 
 /* Adds a source text (copied) and returns its index for spans. */
 uint32_t mb_source(relmap_model *model, const char *path, const char *text, size_t len);
+/* The same without a copy: the model takes the malloc'd `text`, which must
+ * have room for len + 1 bytes (it is NUL-terminated here). */
+uint32_t mb_source_adopt(relmap_model *model, const char *path, char *text, size_t len);
 /* The same for one statement a database stores, read from the file `path`. */
 uint32_t mb_statement_source(relmap_model *model, const char *path, const char *text, size_t len);
 

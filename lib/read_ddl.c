@@ -233,8 +233,7 @@ int rm_read_ddl(relmap_model *model, const char *path, const relmap_load_opts *o
     }
     if (model->dialect == RELMAP_DIALECT_UNKNOWN)
         model->dialect = p.dialect;
-    p.src = mb_source(model, path, buf, len);
-    free(buf);
+    p.src = mb_source_adopt(model, path, buf, len);
     p.text = model->sources[p.src].text;
     p.len = len;
     ddl_lexer_init(&p.lx, p.text, p.len);

@@ -5,18 +5,24 @@
 
 #include <string.h>
 
+/* The offset just past the next newline at or after `from`, or 0 at the end
+ * (memchr: this runs over every byte of every input). */
+static size_t next_line(const relmap_source *src, size_t from)
+{
+    const char *nl = memchr(src->text + from, '\n', src->len - from);
+    return nl ? (size_t)(nl - src->text) + 1 : 0;
+}
+
 void rm_source_index_lines(rm_arena *arena, relmap_source *src)
 {
     size_t nlines = 1;
-    for (size_t i = 0; i < src->len; i++)
-        if (src->text[i] == '\n')
-            nlines++;
+    for (size_t at = next_line(src, 0); at; at = next_line(src, at))
+        nlines++;
     uint32_t *starts = rm_arena_alloc(arena, nlines * sizeof *starts);
     size_t n = 0;
     starts[n++] = 0;
-    for (size_t i = 0; i < src->len; i++)
-        if (src->text[i] == '\n')
-            starts[n++] = (uint32_t)(i + 1);
+    for (size_t at = next_line(src, 0); at; at = next_line(src, at))
+        starts[n++] = (uint32_t)at;
     src->line_starts = starts;
     src->nlines = nlines;
 }
