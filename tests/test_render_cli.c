@@ -1,0 +1,230 @@
+/*
+ * test_render_cli.c - `relmap diagram` as CI uses it: --check (exit 1 after
+ * the schema changed, 0 when unchanged), --inject into a fixture README
+ * (testdata/diagram/inject/README.md), --split into a folder, and usage
+ * errors.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fixture.h"
+
+#define SHOP_V1                                                                                 \
+    "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT NOT NULL);\n"                    \
+    "CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL REFERENCES "     \
+    "customers (id));\n"
+#define SHOP_V2                                                                                 \
+    SHOP_V1 "CREATE TABLE refunds (id INTEGER PRIMARY KEY, order_id INTEGER REFERENCES "        \
+            "orders (id));\n"
+
+typedef struct run_result {
+    int status;
+    char *out, *err;
+} run_result;
+
+static run_result diagram(const char *const *args)
+{
+    const char *argv[24] = {RELMAP_BIN, "diagram"};
+    size_t n = 2;
+    for (; *args; args++)
+        argv[n++] = *args;
+    argv[n] = NULL;
+    run_result r = {-1, NULL, NULL};
+    assert_int_equal(fx_run(argv, NULL, &r.out, &r.err, &r.status), 0);
+    return r;
+}
+
+static void result_free(run_result *r)
+{
+    free(r->out);
+    free(r->err);
+}
+
+static char *make_db(const char *dir, const char *name, const char *sql)
+{
+    char *db = fx_join(dir, name);
+    unlink(db);
+    char *error = NULL;
+    if (fx_sql_to_db(sql, db, &error) != 0)
+        fail_msg("%s", error);
+    return db;
+}
+
+static void assert_one_line(const char *err, const char *needle)
+{
+    if (!strstr(err, needle) || strchr(err, '\n') != err + strlen(err) - 1)
+        fail_msg("expected one line with '%s', got: %s", needle, err);
+}
+
+static void test_check(void **state)
+{
+    (void)state;
+    char *dir = fx_mkdtemp();
+    char *db = make_db(dir, "shop.db", SHOP_V1);
+    char *out = fx_join(dir, "er.dot");
+    const char *write_args[] = {db, "-o", out, NULL};
+    run_result r = diagram(write_args);
+    assert_int_equal(r.status, 0);
+    result_free(&r);
+
+    const char *check_args[] = {db, "-o", out, "--check", NULL};
+    r = diagram(check_args);
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.err, "");
+    result_free(&r);
+
+    /* The schema changes: the committed diagram is out of date, and is
+     * left as it was. */
+    free(db);
+    db = make_db(dir, "shop.db", SHOP_V2);
+    check_args[0] = db;
+    size_t before_len;
+    char *before = fx_read_file(out, &before_len);
+    r = diagram(check_args);
+    assert_int_equal(r.status, 1);
+    assert_one_line(r.err, "er.dot: out of date");
+    result_free(&r);
+    size_t after_len;
+    char *after = fx_read_file(out, &after_len);
+    assert_int_equal(before_len, after_len);
+    assert_memory_equal(before, after, before_len);
+    free(before);
+    free(after);
+
+    /* A missing file is out of date too. */
+    unlink(out);
+    r = diagram(check_args);
+    assert_int_equal(r.status, 1);
+    assert_one_line(r.err, "out of date");
+    result_free(&r);
+    fx_rmtree(dir);
+    free(dir);
+    free(db);
+    free(out);
+}
+
+static void test_inject(void **state)
+{
+    (void)state;
+    char *dir = fx_mkdtemp();
+    char *db = make_db(dir, "shop.db", SHOP_V1);
+    size_t len;
+    char *fixture = fx_read_file(RELMAP_TESTDATA "/diagram/inject/README.md", &len);
+    assert_non_null(fixture);
+    char *readme = fx_join(dir, "README.md");
+    assert_int_equal(fx_write_file(readme, fixture, len), 0);
+
+    const char *args[] = {db, "--inject", readme, NULL};
+    run_result r = diagram(args);
+    assert_int_equal(r.status, 0);
+    result_free(&r);
+    char *text = fx_read_file(readme, NULL);
+    assert_non_null(strstr(text, "Some text before the diagram.\n\n<!-- relmap:begin -->\n"
+                                 "```mermaid\nerDiagram\n"));
+    assert_non_null(strstr(text, "customers ||..o{ orders : \"customer_id\"\n```\n"
+                                 "<!-- relmap:end -->\n\nSome text after it.\n"));
+    assert_null(strstr(text, "old diagram"));
+
+    /* Again: the same bytes; and --check agrees, until the schema changes. */
+    r = diagram(args);
+    assert_int_equal(r.status, 0);
+    result_free(&r);
+    char *again = fx_read_file(readme, NULL);
+    assert_string_equal(text, again);
+    free(again);
+    const char *check_args[] = {db, "--inject", readme, "--check", NULL};
+    r = diagram(check_args);
+    assert_int_equal(r.status, 0);
+    result_free(&r);
+    free(db);
+    db = make_db(dir, "shop.db", SHOP_V2);
+    check_args[0] = db;
+    r = diagram(check_args);
+    assert_int_equal(r.status, 1);
+    assert_one_line(r.err, "README.md: out of date");
+    result_free(&r);
+
+    /* Markers missing, doubled, or out of order: exit 2, file untouched. */
+    static const char doubled[] = "<!-- relmap:begin -->\n<!-- relmap:begin -->\n"
+                                  "<!-- relmap:end -->\n";
+    const char *broken[] = {"no markers\n", doubled,
+                            "<!-- relmap:end -->\n<!-- relmap:begin -->\n"};
+    args[0] = db;
+    for (size_t i = 0; i < sizeof broken / sizeof broken[0]; i++) {
+        assert_int_equal(fx_write_file(readme, broken[i], strlen(broken[i])), 0);
+        r = diagram(args);
+        assert_int_equal(r.status, 2);
+        assert_one_line(r.err, "--inject");
+        result_free(&r);
+        char *kept = fx_read_file(readme, NULL);
+        assert_string_equal(kept, broken[i]);
+        free(kept);
+    }
+    free(text);
+    free(fixture);
+    free(readme);
+    free(db);
+    fx_rmtree(dir);
+    free(dir);
+}
+
+static void test_split_folder_and_usage(void **state)
+{
+    (void)state;
+    char *dir = fx_mkdtemp();
+    char *db = make_db(dir, "shop.db", SHOP_V2);
+    char *parts = fx_join(dir, "parts");
+    const char *args[] = {db, "--split", "components", "--format", "dot", "-o", parts, NULL};
+    run_result r = diagram(args);
+    assert_int_equal(r.status, 0);
+    result_free(&r);
+    char *overview = fx_join(parts, "overview.dot");
+    char *part = fx_join(parts, "customers.dot");
+    assert_int_equal(access(overview, R_OK), 0);
+    assert_int_equal(access(part, R_OK), 0);
+    const char *check[] = {db, "--split", "components", "--format", "dot", "-o", parts,
+                           "--check", NULL};
+    r = diagram(check);
+    assert_int_equal(r.status, 0);
+    result_free(&r);
+
+    const char *module[] = {db, "--group", "module", "-o", "x.svg", NULL};
+    r = diagram(module);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "--group module needs SQLAlchemy model files"));
+    result_free(&r);
+    const char *depth[] = {db, "--depth", "2", "-o", "x.svg", NULL};
+    r = diagram(depth);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "--depth needs --focus"));
+    result_free(&r);
+    const char *focus[] = {db, "--focus", "nope", "-o", "x.svg", NULL};
+    r = diagram(focus);
+    assert_int_equal(r.status, 2);
+    assert_one_line(r.err, "no table 'nope'");
+    result_free(&r);
+    free(overview);
+    free(part);
+    free(parts);
+    free(db);
+    fx_rmtree(dir);
+    free(dir);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_check),
+        cmocka_unit_test(test_inject),
+        cmocka_unit_test(test_split_folder_and_usage),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
