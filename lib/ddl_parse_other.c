@@ -82,8 +82,10 @@ void ddl_create_index(ddl_parser *p, bool unique)
         }
         name = index.name;
     }
+    /* MySQL writes USING before ON, PostgreSQL after the table. */
+    const char *method = NULL;
     if (ddl_accept_word(p, "USING"))
-        ddl_advance(p);
+        method = ddl_take_name(p, NULL);
     if (!ddl_accept_word(p, "ON")) {
         ddl_expected(p, "ON and the table's name");
         return;
@@ -96,10 +98,11 @@ void ddl_create_index(ddl_parser *p, bool unique)
     }
     relmap_table *t = ddl_find_table(p, table.schema, table.name);
     if (ddl_accept_word(p, "USING"))
-        ddl_advance(p);
+        method = ddl_take_name(p, NULL);
     if (!t)
         return; /* on a table this file does not create */
     relmap_index *ix = mb_index(p->model, t, name, unique, ddl_span(p, start, start));
+    ix->method = mb_str(p->model, method);
     if (!ddl_index_elements(p, ix))
         return;
     while (!ddl_at_end(p) && !ddl_at_word(p, 0, "WHERE"))

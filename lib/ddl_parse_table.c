@@ -527,13 +527,16 @@ bool ddl_index_elements(ddl_parser *p, relmap_index *index)
 /* MySQL's KEY/INDEX/FULLTEXT/SPATIAL [name] [USING x] (elements) [options]. */
 static bool inline_index(ddl_parser *p, relmap_table *t, size_t start)
 {
-    bool special = ddl_accept_word(p, "FULLTEXT") || ddl_accept_word(p, "SPATIAL");
-    if (!ddl_accept_word(p, "KEY") && !ddl_accept_word(p, "INDEX") && !special)
+    const char *method = ddl_accept_word(p, "FULLTEXT") ? "FULLTEXT"
+                         : ddl_accept_word(p, "SPATIAL") ? "SPATIAL"
+                                                         : NULL;
+    if (!ddl_accept_word(p, "KEY") && !ddl_accept_word(p, "INDEX") && !method)
         return ddl_expected(p, "KEY or INDEX");
     const char *name = ddl_at_punct(p, 0, "(") ? NULL : ddl_take_name(p, NULL);
     if (ddl_accept_word(p, "USING"))
-        ddl_advance(p);
+        method = ddl_take_name(p, NULL);
     relmap_index *ix = mb_index(p->model, t, name, false, ddl_span(p, start, start));
+    ix->method = mb_str(p->model, method);
     if (!ddl_index_elements(p, ix))
         return false;
     t->indexes[t->nindexes - 1].span = ddl_span(p, start, ddl_last_end(p));

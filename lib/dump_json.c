@@ -91,6 +91,7 @@ static void index_object(rj_writer *w, const relmap_index *ix)
     colref_names(w, ix->columns, ix->ncolumns);
     rj_member_bool(w, "unique", ix->unique);
     rj_member_string(w, "where", ix->where);
+    rj_member_string(w, "method", ix->method);
     rj_object_end(w);
 }
 

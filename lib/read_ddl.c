@@ -182,6 +182,50 @@ static void canonical_names(const ddl_parser *p, const relmap_table *t, relmap_c
 
 /* What follows from the whole file: primary key positions, NOT NULL on
  * PostgreSQL's and MySQL's key columns (keys may be added by ALTER). */
+/* Whether the first columns of `refs` are the key's columns, in any order. */
+static bool leads_with(const ddl_parser *p, const relmap_colref *refs, size_t nrefs,
+                       const relmap_fk *fk)
+{
+    if (nrefs < fk->ncolumns)
+        return false;
+    for (size_t i = 0; i < fk->ncolumns; i++) {
+        bool found = false;
+        for (size_t j = 0; j < fk->ncolumns && !found; j++)
+            found = refs[j].name && same_name(p, refs[j].name, fk->columns[i].name);
+        if (!found)
+            return false;
+    }
+    return true;
+}
+
+/*
+ * InnoDB needs an index that leads with a foreign key's columns, and makes
+ * one when the table has none: named after the constraint, else after the
+ * first column, as SHOW CREATE TABLE then lists it. The model shows the
+ * table as MySQL keeps it, so FK006 does not ask for an index MySQL has.
+ */
+static void add_implicit_fk_indexes(ddl_parser *p, relmap_table *t)
+{
+    for (size_t k = 0; k < t->nfks; k++) {
+        const relmap_fk *fk = &t->fks[k];
+        if (fk->ncolumns == 0 || leads_with(p, t->primary_key.columns,
+                                            t->primary_key.ncolumns, fk))
+            continue;
+        bool covered = false;
+        for (size_t u = 0; u < t->nuniques && !covered; u++)
+            covered = leads_with(p, t->uniques[u].columns, t->uniques[u].ncolumns, fk);
+        for (size_t x = 0; x < t->nindexes && !covered; x++)
+            covered = !t->indexes[x].where &&
+                      leads_with(p, t->indexes[x].columns, t->indexes[x].ncolumns, fk);
+        if (covered)
+            continue;
+        relmap_index *index = mb_index(p->model, t, fk->name ? fk->name : fk->columns[0].name,
+                                       false, fk->span);
+        for (size_t c = 0; c < fk->ncolumns; c++)
+            mb_index_column(p->model, index, fk->columns[c].name, NULL, fk->columns[c].span);
+    }
+}
+
 static void finish(ddl_parser *p, size_t first_table)
 {
     for (size_t i = first_table; i < p->model->ntables; i++) {
@@ -195,6 +239,8 @@ static void finish(ddl_parser *p, size_t first_table)
                         t->columns[c].nullable = false;
                     break;
                 }
+        if (p->dialect == RELMAP_DIALECT_MYSQL)
+            add_implicit_fk_indexes(p, t);
         if (p->dialect != RELMAP_DIALECT_SQLITE)
             continue;
         canonical_names(p, t, pk->columns, pk->ncolumns);

@@ -748,6 +748,11 @@ static void test_jt001_no_unique(void **state)
     expect_none(check_jt("CREATE TABLE post_tags (post_id INTEGER NOT NULL REFERENCES posts(id),\n"
                          "  tag_id INTEGER NOT NULL REFERENCES tags(id), weight REAL);\n",
                          "JT"));
+    /* Two keys on one column link nothing: not a junction table. */
+    expect_none(check_jt("CREATE TABLE pins (id INTEGER PRIMARY KEY,\n"
+                         "  post_id INTEGER NOT NULL REFERENCES posts(id),\n"
+                         "  FOREIGN KEY (post_id) REFERENCES posts(id) ON UPDATE CASCADE);\n",
+                         "JT"));
 }
 
 static void test_jt002_nullable_fk(void **state)

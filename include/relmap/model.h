@@ -147,6 +147,11 @@ typedef struct relmap_index {
     bool unique;
     /** The WHERE predicate of a partial index, or NULL. */
     const char *where;
+    /**
+     * The access method as written (USING gin, FULLTEXT, SPATIAL ...), or
+     * NULL for the default B-tree.
+     */
+    const char *method;
     relmap_span span;
 } relmap_index;
 

@@ -251,7 +251,7 @@ static bool leading_index_exists(const relmap_table *t, const relmap_column *con
             return true;
     for (size_t i = 0; i < t->nindexes; i++) {
         const relmap_index *ix = &t->indexes[i];
-        if (!ix->where && ru_refs_lead_with(ix->columns, ix->ncolumns, cols, n))
+        if (ru_index_serves_lookups(ix) && ru_refs_lead_with(ix->columns, ix->ncolumns, cols, n))
             return true;
     }
     return false;

@@ -38,6 +38,11 @@ bool ru_is_junction(const relmap_table *table)
     const relmap_fk *a = &table->fks[0], *b = &table->fks[1];
     if (!ru_fk_local_resolved(a) || !ru_fk_local_resolved(b))
         return false;
+    /* A link joins two different columns; two keys on one column (a
+     * repeated key, FK009's business) link nothing. */
+    for (size_t i = 0; i < b->ncolumns; i++)
+        if (ru_fk_has_column(a, b->columns[i].column))
+            return false;
     const relmap_column *surrogate = NULL;
     if (table->primary_key.ncolumns == 1)
         surrogate = table->primary_key.columns[0].column;

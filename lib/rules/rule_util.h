@@ -60,6 +60,10 @@ bool ru_refs_equal_set(const relmap_colref *refs, size_t nrefs, const relmap_col
  * index whose columns are exactly the set `cols` (SQLite's rule for parent
  * keys, and uniqueness of a junction table's links).
  */
+/* Whether an index finds rows by key equality, as a key lookup needs: not
+ * partial, and a B-tree or hash index. */
+bool ru_index_serves_lookups(const relmap_index *ix);
+
 bool ru_has_unique_on(const relmap_table *table, const relmap_column *const *cols, size_t ncols);
 
 /*

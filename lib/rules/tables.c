@@ -65,7 +65,7 @@ static access_path *access_paths(const relmap_table *t, size_t *count)
     }
     for (size_t i = 0; i < t->nindexes; i++) {
         const relmap_index *ix = &t->indexes[i];
-        if (!ix->where && comparable(ix->columns, ix->ncolumns))
+        if (ru_index_serves_lookups(ix) && comparable(ix->columns, ix->ncolumns))
             paths[n++] = (access_path){PATH_INDEX, ix->name, ix->columns, ix->ncolumns,
                                        ix->unique, ix->span};
     }
