@@ -6,7 +6,7 @@
  * the part end at the stub nodes the selection draws. The overview is DOT
  * of its own: a node per part with its name and size, an edge per pair of
  * parts joined by keys, from the part of the children to the part of the
- * parents, labelled with how many keys.
+ * parents (both ways: arrows at both ends), labelled with how many keys.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -65,6 +65,23 @@ static part_link *cross_links(const relmap_model *model, const dg_parts *parts, 
     return links;
 }
 
+/* How many of the sorted `links` equal `key`: a lower bound, then a walk. */
+static size_t count_links(const part_link *links, size_t n, part_link key)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (compare_links(&links[mid], &key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t count = 0;
+    while (lo + count < n && compare_links(&links[lo + count], &key) == 0)
+        count++;
+    return count;
+}
+
 static void overview_dot(rm_buf *out, const relmap_model *model, const dg_parts *parts,
                          const relmap_render_opts *opts)
 {
@@ -88,9 +105,15 @@ static void overview_dot(rm_buf *out, const relmap_model *model, const dg_parts 
         size_t same = 1;
         while (i + same < nlinks && compare_links(&links[i], &links[i + same]) == 0)
             same++;
-        rm_buf_printf(out, "  p%zu -> p%zu [label=\"%zu key%s\", penwidth=%.1f];\n",
-                      links[i].child, links[i].parent, same, same == 1 ? "" : "s",
-                      same > 8 ? 3.0 : 1.0 + same / 4.0);
+        /* Keys both ways between two parts are one line with two arrows:
+         * a pair of long parallel curves is all the eye would see. */
+        size_t nback = count_links(links, nlinks, (part_link){links[i].parent, links[i].child});
+        if (nback == 0 || links[i].child < links[i].parent) {
+            size_t total = same + nback;
+            rm_buf_printf(out, "  p%zu -> p%zu [label=\"%zu key%s\", penwidth=%.1f%s];\n",
+                          links[i].child, links[i].parent, total, total == 1 ? "" : "s",
+                          total > 8 ? 3.0 : 1.0 + total / 4.0, nback ? ", dir=both" : "");
+        }
         i += same;
     }
     free(links);

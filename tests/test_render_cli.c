@@ -196,6 +196,17 @@ static void test_split_folder_and_usage(void **state)
     assert_int_equal(r.status, 0);
     result_free(&r);
 
+    /* --split auto below 150 tables: the folder gets the whole diagram. */
+    char *small = fx_join(dir, "small/");
+    const char *whole[] = {db, "--format", "dot", "-o", small, NULL};
+    r = diagram(whole);
+    assert_int_equal(r.status, 0);
+    result_free(&r);
+    char *whole_path = fx_join(small, "diagram.dot");
+    assert_int_equal(access(whole_path, R_OK), 0);
+    free(whole_path);
+    free(small);
+
     const char *module[] = {db, "--group", "module", "-o", "x.svg", NULL};
     r = diagram(module);
     assert_int_equal(r.status, 2);

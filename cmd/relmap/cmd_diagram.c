@@ -313,9 +313,33 @@ static bool several_schemas(const relmap_model *model)
     return false;
 }
 
+/* FOLDER/diagram.EXT: a folder's diagram that is not split (--split none,
+ * or auto on a small schema), so that -o FOLDER/ works at any size. */
+static int diagram_whole_in_folder(const diagram_job *job)
+{
+    static const char *const extensions[] = {"dot", "mmd", "puml", "dbml", "svg", "png", "pdf"};
+    size_t len = strlen(job->output);
+    char *path = malloc(len + sizeof "/diagram.puml");
+    if (!path)
+        abort();
+    sprintf(path, "%s%sdiagram.%s", job->output,
+            len && job->output[len - 1] == '/' ? "" : "/", extensions[job->render->format]);
+    if (!job->check && mkdir(job->output, 0777) != 0 && errno != EEXIST) {
+        int e = errno;
+        free(path);
+        return cli_fail("%s: cannot create the folder: %s", job->output, strerror(e));
+    }
+    diagram_job whole = *job;
+    whole.output = path;
+    int status = diagram_to_file(&whole);
+    free(path);
+    return status;
+}
+
 /* Where the drawing goes: -o -, one file, or a folder of parts. --split
- * auto splits a folder's diagram past RELMAP_RENDER_SPLIT_TABLES tables;
- * a single file it draws whole, with a note on how to split it. */
+ * auto splits a folder's diagram past RELMAP_RENDER_SPLIT_TABLES tables
+ * (else the folder gets diagram.EXT); a single file it draws whole, with
+ * a note on how to split it. */
 static int write_out(diagram_args *a, const diagram_job *job)
 {
     if (a->inject)
@@ -333,9 +357,7 @@ static int write_out(diagram_args *a, const diagram_job *job)
         return diagram_to_folder(job, several_schemas(job->model) ? RELMAP_SPLIT_SCHEMA
                                                                   : RELMAP_SPLIT_COMPONENTS);
     if (folder)
-        return cli_fail("%s: a folder: the diagram is not split (--split none, or only %zu "
-                        "tables): give a file name",
-                        a->output, count);
+        return diagram_whole_in_folder(job);
     if (big && a->split == SPLIT_AUTO && a->render.format != RELMAP_RENDER_DBML)
         fprintf(stderr,
                 "relmap: note: %zu tables are hard to read in one diagram; -o FOLDER/ writes "
@@ -412,7 +434,7 @@ const cli_command cmd_diagram = {
     "                        components (of the foreign-key graph; big ones cut to\n"
     "                        150 tables), schema, none, or auto (default: past 150\n"
     "                        tables, by schema when there are several, else by\n"
-    "                        components)\n"
+    "                        components; below that, FOLDER/diagram.EXT)\n"
     "  --check               write nothing; exit 1 when a file differs from what\n"
     "                        would be written (a CI gate for committed diagrams;\n"
     "                        text formats compare across Graphviz versions, SVG not)\n"

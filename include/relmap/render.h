@@ -109,7 +109,7 @@ typedef enum relmap_render_engine {
  */
 #define RELMAP_RENDER_SPLIT_TABLES 150
 
-/** Tables drawn in clusters (Graphviz formats) or packages (PlantUML). */
+/** Tables drawn in clusters (the Graphviz formats; the text formats have none). */
 typedef enum relmap_render_group {
     /** No clusters. */
     RELMAP_GROUP_NONE = 0,
@@ -237,7 +237,8 @@ typedef int (*relmap_render_file_fn)(void *payload, const char *name, const char
  * the part (its schema, or its most referenced table), each drawing the
  * keys that leave the part to a stub node, and for the Graphviz formats
  * `overview.<ext>`: one node per part (its name and size) and one edge per
- * pair of parts joined by foreign keys (with their number). The files come
+ * pair of parts joined by foreign keys (with their number; arrows towards
+ * the parents' part, at both ends when keys go both ways). The files come
  * in a fixed order, each built whole before `file` is called. Returns what
  * relmap_render() returns.
  */
