@@ -275,7 +275,18 @@ int rm_read_ddl(relmap_model *model, const char *path, const relmap_load_opts *o
     } else {
         char signal[160];
         p.dialect = rm_ddl_detect_dialect(buf, len, signal, sizeof signal);
-        rm_say(opts, "%s: SQL in the %s dialect (%s)\n", path, dialect_name(p.dialect), signal);
+        if (p.dialect == RELMAP_DIALECT_UNKNOWN) {
+            /* Portable SQL: read as SQLite, the most permissive of the three,
+             * and say so, since rules about SQLite then speak less firmly. */
+            p.dialect = RELMAP_DIALECT_SQLITE;
+            rm_say(opts, "%s: SQL without dialect-specific syntax, read as sqlite "
+                   "(--dialect sets it)\n", path);
+            if (model->dialect == RELMAP_DIALECT_UNKNOWN)
+                model->facts.dialect_assumed = true;
+        } else {
+            rm_say(opts, "%s: SQL in the %s dialect (%s)\n", path, dialect_name(p.dialect),
+                   signal);
+        }
     }
     if (model->dialect == RELMAP_DIALECT_UNKNOWN)
         model->dialect = p.dialect;

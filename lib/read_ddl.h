@@ -22,7 +22,8 @@ int rm_read_ddl(relmap_model *model, const char *path, const relmap_load_opts *o
 
 /*
  * The dialect of `len` bytes of SQL text, and in `signal` (cap bytes) what
- * decided it ("the word AUTOINCREMENT at line 3").
+ * decided it ("the word AUTOINCREMENT at line 3"); RELMAP_DIALECT_UNKNOWN
+ * when nothing in the text is dialect-specific.
  */
 relmap_dialect rm_ddl_detect_dialect(const char *text, size_t len, char *signal, size_t cap);
 

@@ -43,7 +43,30 @@ static const struct {
     {"BYTEA", RELMAP_DIALECT_POSTGRES},        {"TIMESTAMPTZ", RELMAP_DIALECT_POSTGRES},
     {"INHERITS", RELMAP_DIALECT_POSTGRES},     {"EXTENSION", RELMAP_DIALECT_POSTGRES},
     {"pg_catalog", RELMAP_DIALECT_POSTGRES},   {"CONCURRENTLY", RELMAP_DIALECT_POSTGRES},
+    /* ALTER TABLE ONLY (pg_dump), character varying, with time zone, ...:
+     * words no SQLite or MySQL schema writes. */
+    {"ONLY", RELMAP_DIALECT_POSTGRES},         {"VARYING", RELMAP_DIALECT_POSTGRES},
+    {"ZONE", RELMAP_DIALECT_POSTGRES},         {"IDENTITY", RELMAP_DIALECT_POSTGRES},
+    {"SEQUENCE", RELMAP_DIALECT_POSTGRES},
+    {"SCHEMA", RELMAP_DIALECT_POSTGRES},       {"GIN", RELMAP_DIALECT_POSTGRES},
+    {"GIST", RELMAP_DIALECT_POSTGRES},         {"BRIN", RELMAP_DIALECT_POSTGRES},
 };
+
+/* Whether the next word after `at` (white space and comments skipped) is
+ * `word`: COMMENT ON is PostgreSQL's, a COMMENT 'text' option MySQL's. */
+static bool next_word_is(const char *text, size_t len, size_t at, const char *word)
+{
+    ddl_lexer lx;
+    ddl_lexer_init(&lx, text, len);
+    lx.pos = at;
+    for (;;) {
+        ddl_token tok = ddl_next(&lx);
+        if (tok.kind == DDL_TK_SPACE || tok.kind == DDL_TK_COMMENT)
+            continue;
+        return (tok.kind == DDL_TK_ID || tok.kind == DDL_TK_KEYWORD) &&
+               tok.len == strlen(word) && strncasecmp(text + tok.start, word, tok.len) == 0;
+    }
+}
 
 /* The line of byte `offset`, for the signal's description. */
 static unsigned line_of(const char *text, size_t offset)
@@ -109,6 +132,9 @@ relmap_dialect rm_ddl_detect_dialect(const char *text, size_t len, char *signal,
                          signal, cap);
         if (tok.kind != DDL_TK_ID && tok.kind != DDL_TK_KEYWORD)
             continue;
+        if (tok.len == 7 && strncasecmp(z, "COMMENT", 7) == 0 &&
+            next_word_is(text, lx.len, tok.start + tok.len, "ON"))
+            return found(text, tok.start, "COMMENT ON", RELMAP_DIALECT_POSTGRES, signal, cap);
         for (size_t i = 0; i < sizeof word_signals / sizeof word_signals[0]; i++) {
             const char *w = word_signals[i].word;
             if (strlen(w) == tok.len && strncasecmp(z, w, tok.len) == 0) {
@@ -118,6 +144,6 @@ relmap_dialect rm_ddl_detect_dialect(const char *text, size_t len, char *signal,
             }
         }
     }
-    snprintf(signal, cap, "no dialect-specific syntax; SQLite's is the default");
-    return RELMAP_DIALECT_SQLITE;
+    snprintf(signal, cap, "no dialect-specific syntax");
+    return RELMAP_DIALECT_UNKNOWN;
 }

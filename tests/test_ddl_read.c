@@ -164,11 +164,26 @@ static void test_dialect_override(void **state)
     const char *sql = "CREATE TABLE Foo (Id int PRIMARY KEY);";
     relmap_model *m = load_ok(sql, RELMAP_DIALECT_UNKNOWN);
     assert_int_equal(m->dialect, RELMAP_DIALECT_SQLITE);
+    assert_true(m->facts.dialect_assumed); /* portable SQL: SQLite by default */
     assert_string_equal(m->tables[0]->name, "Foo");
     relmap_model_free(m);
     m = load_ok(sql, RELMAP_DIALECT_POSTGRES);
     assert_int_equal(m->dialect, RELMAP_DIALECT_POSTGRES);
+    assert_false(m->facts.dialect_assumed);
     assert_string_equal(m->tables[0]->name, "foo");
+    relmap_model_free(m);
+    m = load_ok("CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT);", RELMAP_DIALECT_UNKNOWN);
+    assert_false(m->facts.dialect_assumed);
+    relmap_model_free(m);
+    /* pg_dump's idioms decide without a header. */
+    m = load_ok("CREATE TABLE t (id int);\nCOMMENT ON TABLE t IS 'x';", RELMAP_DIALECT_UNKNOWN);
+    assert_int_equal(m->dialect, RELMAP_DIALECT_POSTGRES);
+    relmap_model_free(m);
+    m = load_ok("CREATE TABLE t (id int, b character varying(3));", RELMAP_DIALECT_UNKNOWN);
+    assert_int_equal(m->dialect, RELMAP_DIALECT_POSTGRES);
+    relmap_model_free(m);
+    m = load_ok("CREATE TABLE t (id int COMMENT 'x') ENGINE=InnoDB;", RELMAP_DIALECT_UNKNOWN);
+    assert_int_equal(m->dialect, RELMAP_DIALECT_MYSQL);
     relmap_model_free(m);
 }
 

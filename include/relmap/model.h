@@ -248,6 +248,11 @@ typedef struct relmap_facts {
     relmap_span pragma_foreign_keys_span;
     /** Data checks (PRAGMA foreign_key_check) ran on the database inputs. */
     bool data_checked;
+    /**
+     * No input said which dialect it is written in (nothing dialect-specific
+     * in a SQL file, no --dialect), so SQLite's was assumed.
+     */
+    bool dialect_assumed;
 } relmap_facts;
 
 /**

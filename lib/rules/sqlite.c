@@ -10,6 +10,9 @@
 
 #define SQLITE001_MAX_RELATED 10
 
+static const char assumed_note[] = " (the file was read as SQLite because nothing in it is "
+                                   "specific to a dialect; --dialect says which it is)";
+
 /* Actions that only happen when keys are enforced. NO ACTION is what an
  * unwritten action means (SQLite's pragmas report it for every key), so
  * it does not count as declaring one. */
@@ -71,7 +74,7 @@ void rule_sqlite_fk_unenforced(rule_ctx *ctx)
     }
     rm_buf b = RM_BUF_INIT;
     if (!first) {
-        if (any && read_from_script(model, any_table)) {
+        if (any && read_from_script(model, any_table) && !model->facts.dialect_assumed) {
             ru_add_fk(&b, any_table, any);
             relmap_finding *f = rc_report(
                 ctx, ru_span_or(any->span, any_table->span), any_table, any->columns[0].name,
@@ -97,9 +100,10 @@ void rule_sqlite_fk_unenforced(rule_ctx *ctx)
             "%zu foreign key%s in this SQLite schema declare%s ON DELETE/ON UPDATE actions "
             "(%s%s), but SQLite enforces neither the actions nor the keys on a connection that "
             "has not run PRAGMA foreign_keys = ON, and nothing in the inputs runs it: the "
-            "application must run it on every connection it opens",
+            "application must run it on every connection it opens%s",
             total, total == 1 ? "" : "s", total == 1 ? "s" : "", rm_buf_cstr(&b),
-            total > 1 ? "; the others are listed below" : "");
+            total > 1 ? "; the others are listed below" : "",
+            model->facts.dialect_assumed ? assumed_note : "");
     else
         f = rc_report(
             ctx, ru_span_or(first->span, first_table->span), first_table, first->columns[0].name,
@@ -109,7 +113,9 @@ void rule_sqlite_fk_unenforced(rule_ctx *ctx)
             "application must run it on every connection it opens",
             total, total == 1 ? "" : "s", total == 1 ? "s" : "", rm_buf_cstr(&b),
             total > 1 ? "; the others are listed below" : "");
-    if (!script)
+    /* A database cannot say; a script read as SQLite only by default may be
+     * meant for another database altogether. */
+    if (!script || model->facts.dialect_assumed)
         f->severity = RELMAP_SEVERITY_INFO;
     rc_fix(ctx, f, "PRAGMA foreign_keys = ON;  -- on every new connection");
     size_t related = 0;
