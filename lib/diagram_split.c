@@ -47,11 +47,17 @@ static size_t component(const dg_graph *g, const bool *selected, size_t t, bool 
     return n;
 }
 
+/* Components smaller than this share parts: a file for each pair of
+ * tables would bury the few big components in the overview. */
+#define SMALL_COMPONENT 5
+
 /*
  * Components, each one part; a component past RELMAP_RENDER_SPLIT_TABLES
  * walked again from its most referenced table (where a schema's hub is)
  * and cut into parts of that size in breadth-first order, which keeps
- * neighbours together. Tables with no key at all share the last part.
+ * neighbours together. Small components, lonely tables among them, are
+ * pooled into the last parts (up to that size each, a component never
+ * cut). Returns the first pooled part (nparts when there is none).
  */
 static size_t split_components(dg_parts *p, const dg_graph *g, const bool *selected)
 {
@@ -59,13 +65,12 @@ static size_t split_components(dg_parts *p, const dg_graph *g, const bool *selec
     bool *seen = rm_calloc(n ? n : 1, sizeof *seen);
     bool *again = rm_calloc(n ? n : 1, sizeof *again);
     size_t *order = rm_malloc((n ? n : 1) * sizeof *order);
-    size_t lonely = SIZE_MAX;
     for (size_t t = 0; t < n; t++) {
         if (!selected[t] || seen[t])
             continue;
         size_t size = component(g, selected, t, seen, order);
-        if (size == 1)
-            continue; /* assigned below, once every component has its part */
+        if (size < SMALL_COMPONENT)
+            continue; /* pooled below, once every big component has its parts */
         size_t hub = order[0];
         for (size_t i = 1; i < size; i++)
             if (g->referenced_by[order[i]] > g->referenced_by[hub])
@@ -78,17 +83,21 @@ static size_t split_components(dg_parts *p, const dg_graph *g, const bool *selec
             assign(p, order[i], part);
         }
     }
+    size_t first_pooled = p->nparts;
+    size_t pool = SIZE_MAX;
     for (size_t t = 0; t < n; t++) {
         if (!selected[t] || p->part_of[t] != SIZE_MAX)
             continue;
-        if (lonely == SIZE_MAX)
-            lonely = new_part(p);
-        assign(p, t, lonely);
+        size_t size = component(g, selected, t, again, order);
+        if (pool == SIZE_MAX || p->sizes[pool] + size > RELMAP_RENDER_SPLIT_TABLES)
+            pool = new_part(p);
+        for (size_t i = 0; i < size; i++)
+            assign(p, order[i], pool);
     }
     free(order);
     free(again);
     free(seen);
-    return lonely;
+    return first_pooled;
 }
 
 static void split_schemas(dg_parts *p, const relmap_model *model, const bool *selected)
@@ -106,10 +115,10 @@ static void split_schemas(dg_parts *p, const relmap_model *model, const bool *se
     }
 }
 
-/* A component part is named after its most referenced table; the part of
- * tables joined to no other selected table, and schemas, as such. */
+/* A component part is named after its most referenced table; the pooled
+ * small components, and schemas, as such. */
 static char *part_name(const dg_parts *p, const relmap_model *model, const dg_graph *g,
-                       size_t part, relmap_render_split_by by, size_t lonely)
+                       size_t part, relmap_render_split_by by, size_t first_pooled)
 {
     size_t best = SIZE_MAX;
     for (size_t t = 0; t < model->ntables; t++)
@@ -119,8 +128,8 @@ static char *part_name(const dg_parts *p, const relmap_model *model, const dg_gr
     const relmap_table *table = model->tables[best];
     if (by == RELMAP_SPLIT_SCHEMA)
         return rm_strdup(table->schema ? table->schema : "no schema");
-    if (part == lonely)
-        return rm_strdup("unconnected tables");
+    if (part >= first_pooled)
+        return rm_strdup("small groups");
     rm_buf name = RM_BUF_INIT;
     char *copy = rm_strdup(dg_table_name(&name, table));
     rm_buf_free(&name);
@@ -177,18 +186,18 @@ void dg_split(dg_parts *p, const relmap_model *model, const bool *selected,
         p->part_of[t] = SIZE_MAX;
     dg_graph g;
     dg_graph_build(&g, model);
-    size_t lonely = SIZE_MAX;
+    size_t first_pooled = SIZE_MAX;
     if (by == RELMAP_SPLIT_SCHEMA)
         split_schemas(p, model, selected);
     else
-        lonely = split_components(p, &g, selected);
+        first_pooled = split_components(p, &g, selected);
     p->names = rm_calloc(p->nparts ? p->nparts : 1, sizeof *p->names);
     p->stems = rm_calloc(p->nparts ? p->nparts : 1, sizeof *p->stems);
     rm_strmap *taken = rm_strmap_new(true);
     static char overview[] = "overview"; /* relmap_render_split's file */
     rm_strmap_put(taken, overview, overview);
     for (size_t i = 0; i < p->nparts; i++) {
-        p->names[i] = part_name(p, model, &g, i, by, lonely);
+        p->names[i] = part_name(p, model, &g, i, by, first_pooled);
         p->stems[i] = file_stem(p->names[i], taken);
     }
     rm_strmap_free(taken);

@@ -23,8 +23,8 @@ typedef struct dg_parts {
 } dg_parts;
 
 /* Cuts the tables t with selected[t] into parts, deterministically: parts
- * come in the order of their first table in the model, the tables joined
- * to no other (components only) last. */
+ * come in the order of their first table in the model, the pooled small
+ * components (components only) last. */
 void dg_split(dg_parts *p, const relmap_model *model, const bool *selected,
               relmap_render_split_by by);
 void dg_parts_free(dg_parts *p);

@@ -103,10 +103,10 @@ static void test_split_components(void **state)
                                          &a),
                      0);
     /* 320 tables cut into 150 + 150 + 20 breadth-first from the hub, each
-     * named after its most referenced table; the pair; the lonely tables;
-     * the overview. */
-    assert_string_equal(rm_buf_cstr(&a.names), "t0.dot\nt150.dot\nt300.dot\npair_parent.dot\n"
-                                               "unconnected_tables.dot\noverview.dot\n");
+     * named after its most referenced table; the pair and the lonely
+     * tables pooled; the overview. */
+    assert_string_equal(rm_buf_cstr(&a.names), "t0.dot\nt150.dot\nt300.dot\n"
+                                               "small_groups.dot\noverview.dot\n");
     const char *all = rm_buf_cstr(&a.bytes);
     /* t150's keys go to t0 and t75 (first part) and come from t300 and
      * t301 (third part): one stub for the four. */
@@ -114,7 +114,7 @@ static void test_split_components(void **state)
     assert_non_null(strstr(all, "p1 -> p0 [label=\"300 keys\""));
     assert_non_null(strstr(all, "p2 -> p0 [label=\"20 keys\""));
     assert_non_null(strstr(all, "p2 -> p1 [label=\"20 keys\""));
-    assert_non_null(strstr(all, "<B>unconnected tables</B><BR/>2 tables"));
+    assert_non_null(strstr(all, "<B>small groups</B><BR/>4 tables"));
 
     /* The same input gives the same files, byte for byte. */
     files b = {RM_BUF_INIT, RM_BUF_INIT, 0};
@@ -134,7 +134,7 @@ static void test_split_components(void **state)
     assert_int_equal(relmap_render_split(m, NULL, &opts, RELMAP_SPLIT_COMPONENTS, collect_file,
                                          &c),
                      0);
-    assert_string_equal(rm_buf_cstr(&c.names), "pair_parent.dot\noverview.dot\n");
+    assert_string_equal(rm_buf_cstr(&c.names), "small_groups.dot\noverview.dot\n");
     files_free(&c);
     relmap_model_free(m);
 }

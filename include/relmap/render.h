@@ -212,10 +212,11 @@ RELMAP_API int relmap_render_count(const relmap_model *model, const relmap_rende
 /** How relmap_render_split() cuts a diagram into parts. */
 typedef enum relmap_render_split_by {
     /**
-     * Connected components of the foreign-key graph; tables with no key
-     * to or from any other table form one part together, and a component
-     * of more than RELMAP_RENDER_SPLIT_TABLES tables is cut into parts of
-     * at most that many, breadth-first from its most referenced table.
+     * Connected components of the foreign-key graph: a component of more
+     * than RELMAP_RENDER_SPLIT_TABLES tables is cut into parts of at most
+     * that many, breadth-first from its most referenced table; components
+     * of fewer than five tables (lone tables too) share "small groups"
+     * parts of up to that many.
      */
     RELMAP_SPLIT_COMPONENTS = 0,
     /** One part per schema (tables without a schema form one part). */
