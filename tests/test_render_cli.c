@@ -1,8 +1,8 @@
 /*
  * test_render_cli.c - `relmap diagram` as CI uses it: --check (exit 1 after
  * the schema changed, 0 when unchanged), --inject into a fixture README
- * (testdata/diagram/inject/README.md), --split into a folder, and usage
- * errors.
+ * (testdata/diagram/inject/README.md), --split into a folder, usage
+ * errors, and a layout that runs out of time.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "fixture.h"
@@ -231,12 +232,47 @@ static void test_split_folder_and_usage(void **state)
     free(dir);
 }
 
+/* A generated schema of 300 tables under a 1 ms limit: each layout is
+ * given up with a note on stderr, then the run fails in one line, in a
+ * few seconds, and leaves no file. */
+static void test_layout_timeout(void **state)
+{
+    (void)state;
+    char *dir = fx_mkdtemp();
+    char *sql = malloc(300 * 128);
+    assert_non_null(sql);
+    size_t len = 0;
+    for (unsigned i = 0; i < 300; i++)
+        len += (size_t)sprintf(sql + len,
+                               "CREATE TABLE t%u (id INTEGER PRIMARY KEY, name TEXT%s);\n", i,
+                               i ? ", parent_id INTEGER REFERENCES t0 (id)" : "");
+    char *db = make_db(dir, "big.db", sql);
+    char *out = fx_join(dir, "big.svg");
+    const char *args[] = {db, "--layout-timeout", "0.001", "-o", out, NULL};
+    time_t start = time(NULL);
+    run_result r = diagram(args);
+    assert_true(time(NULL) - start < 20);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "note: the layout of 300 tables did not finish within 0.001 s; "
+                                  "drawing key columns only\n"));
+    assert_non_null(strstr(r.err, "laid out by sfdp\n"));
+    assert_non_null(strstr(r.err, "relmap: no layout of the 300 tables finished"));
+    assert_int_equal(access(out, F_OK), -1);
+    result_free(&r);
+    free(out);
+    free(db);
+    free(sql);
+    fx_rmtree(dir);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_check),
         cmocka_unit_test(test_inject),
         cmocka_unit_test(test_split_folder_and_usage),
+        cmocka_unit_test(test_layout_timeout),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
