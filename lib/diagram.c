@@ -60,8 +60,7 @@ bool dg_column_unique(const relmap_table *table, const relmap_column *column)
     return false;
 }
 
-bool dg_column_shown(const dg_diagram *d, const relmap_table *table,
-                     const relmap_column *column)
+bool dg_column_shown(const dg_diagram *d, const relmap_table *table, const relmap_column *column)
 {
     switch (d->columns) {
     case RELMAP_COLUMNS_ALL:
@@ -104,8 +103,8 @@ static bool fk_unique(const relmap_table *table, const relmap_fk *fk)
             return true;
     for (size_t i = 0; i < table->nindexes; i++) {
         const relmap_index *ix = &table->indexes[i];
-        if (ix->unique && !ix->where && covers_key(ix->columns, ix->ncolumns, fk->columns,
-                                                   fk->ncolumns))
+        if (ix->unique && !ix->where &&
+            covers_key(ix->columns, ix->ncolumns, fk->columns, fk->ncolumns))
             return true;
     }
     return false;
@@ -186,15 +185,14 @@ static void attach_findings(dg_diagram *d, const rm_ptrmap *index_of, const size
         /* A finding at the table's name is about the whole table, even
          * when it names a column (a junction's missing key, say). */
         bool at_table = f->span.source != RELMAP_NO_SOURCE &&
-                        f->span.source == table->span.source &&
-                        f->span.start == table->span.start;
+                        f->span.source == table->span.source && f->span.start == table->span.start;
         size_t e = at_table ? SIZE_MAX : finding_edge(d, first_edge[t], t, f);
         if (e != SIZE_MAX)
             add_finding(&d->edges[e].findings, &d->edges[e].nfindings, &d->edges[e].severity, i,
                         f->severity);
         else
-            add_finding(&d->tables[t].findings, &d->tables[t].nfindings, &d->tables[t].severity,
-                        i, f->severity);
+            add_finding(&d->tables[t].findings, &d->tables[t].nfindings, &d->tables[t].severity, i,
+                        f->severity);
     }
 }
 

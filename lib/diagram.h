@@ -13,12 +13,7 @@
 #include "relmap/render.h"
 
 /* How many rows of one side an entity on the other side relates to. */
-typedef enum dg_card {
-    DG_EXACTLY_ONE,
-    DG_ZERO_OR_ONE,
-    DG_ZERO_OR_MANY,
-    DG_ONE_OR_MANY
-} dg_card;
+typedef enum dg_card { DG_EXACTLY_ONE, DG_ZERO_OR_ONE, DG_ZERO_OR_MANY, DG_ONE_OR_MANY } dg_card;
 
 /* A table of the diagram; its index is its synthetic id (t0, t1, ...). */
 typedef struct dg_table {
@@ -84,8 +79,7 @@ bool dg_column_in_fk(const relmap_table *table, const relmap_column *column);
 /* A single-column unique constraint or unique index (not partial) on it. */
 bool dg_column_unique(const relmap_table *table, const relmap_column *column);
 /* Whether --columns shows the column (keys: PK, FK and referenced ones). */
-bool dg_column_shown(const dg_diagram *d, const relmap_table *table,
-                     const relmap_column *column);
+bool dg_column_shown(const dg_diagram *d, const relmap_table *table, const relmap_column *column);
 /* The index of a column in its table (for synthetic port names). */
 size_t dg_column_index(const relmap_table *table, const relmap_column *column);
 

@@ -130,9 +130,9 @@ int dg_select(const relmap_model *model, const relmap_render_opts *opts, bool *s
         if (seeds[i] == SIZE_MAX)
             rc = rm_error(RELMAP_EINVAL, "--focus: there is no table '%s'", opts->focus[i]);
         else if (!shown[seeds[i]])
-            rc = rm_error(RELMAP_EINVAL,
-                          "--focus: table '%s' is left out by --include or --exclude",
-                          opts->focus[i]);
+            rc =
+                rm_error(RELMAP_EINVAL, "--focus: table '%s' is left out by --include or --exclude",
+                         opts->focus[i]);
     }
     if (rc == 0)
         keep_neighbourhood(model, seeds, opts->nfocus, opts->depth, shown);

@@ -117,8 +117,8 @@ static void split_schemas(dg_parts *p, const relmap_model *model, const bool *se
 
 /* A component part is named after its most referenced table; the pooled
  * small components, and schemas, as such. */
-static char *part_name(const dg_parts *p, const relmap_model *model, const dg_graph *g,
-                       size_t part, relmap_render_split_by by, size_t first_pooled)
+static char *part_name(const dg_parts *p, const relmap_model *model, const dg_graph *g, size_t part,
+                       relmap_render_split_by by, size_t first_pooled)
 {
     size_t best = SIZE_MAX;
     for (size_t t = 0; t < model->ntables; t++)

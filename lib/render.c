@@ -15,11 +15,16 @@ static const struct {
     const char *name;
     relmap_render_format format;
 } format_names[] = {
-    {"svg", RELMAP_RENDER_SVG},        {"png", RELMAP_RENDER_PNG},
-    {"pdf", RELMAP_RENDER_PDF},        {"dot", RELMAP_RENDER_DOT},
-    {"gv", RELMAP_RENDER_DOT},         {"mmd", RELMAP_RENDER_MERMAID},
-    {"mermaid", RELMAP_RENDER_MERMAID}, {"puml", RELMAP_RENDER_PLANTUML},
-    {"plantuml", RELMAP_RENDER_PLANTUML}, {"dbml", RELMAP_RENDER_DBML},
+    {"svg", RELMAP_RENDER_SVG},
+    {"png", RELMAP_RENDER_PNG},
+    {"pdf", RELMAP_RENDER_PDF},
+    {"dot", RELMAP_RENDER_DOT},
+    {"gv", RELMAP_RENDER_DOT},
+    {"mmd", RELMAP_RENDER_MERMAID},
+    {"mermaid", RELMAP_RENDER_MERMAID},
+    {"puml", RELMAP_RENDER_PLANTUML},
+    {"plantuml", RELMAP_RENDER_PLANTUML},
+    {"dbml", RELMAP_RENDER_DBML},
 };
 
 #define FORMAT_LIST "svg, png, pdf, dot, mmd, puml or dbml"
@@ -32,8 +37,7 @@ int relmap_render_format_parse(const char *name, relmap_render_format *out)
             return 0;
         }
     }
-    return rm_error(RELMAP_EINVAL, "unknown diagram format '%s' (expected " FORMAT_LIST ")",
-                    name);
+    return rm_error(RELMAP_EINVAL, "unknown diagram format '%s' (expected " FORMAT_LIST ")", name);
 }
 
 int relmap_render_format_from_path(const char *path, relmap_render_format *out)
@@ -119,9 +123,9 @@ static int draw_picture(dg_diagram *d, const relmap_render_opts *opts, relmap_wr
     for (;;) {
         rm_buf dot = RM_BUF_INIT;
         rd_dot(&dot, d, opts, engine);
-        int rc = limited ? rd_gvc_limited(rm_buf_cstr(&dot), opts->format, engine, opts, write,
-                                          payload)
-                         : rd_gvc(rm_buf_cstr(&dot), opts->format, engine, opts, write, payload);
+        int rc = limited
+                     ? rd_gvc_limited(rm_buf_cstr(&dot), opts->format, engine, opts, write, payload)
+                     : rd_gvc(rm_buf_cstr(&dot), opts->format, engine, opts, write, payload);
         rm_buf_free(&dot);
         const char *what;
         if (rc != RELMAP_ELIMIT)
@@ -140,8 +144,7 @@ static int draw_picture(dg_diagram *d, const relmap_render_opts *opts, relmap_wr
     }
 }
 
-int rd_write(dg_diagram *d, const relmap_render_opts *opts, relmap_write_fn write,
-             void *payload)
+int rd_write(dg_diagram *d, const relmap_render_opts *opts, relmap_write_fn write, void *payload)
 {
     if (opts->format >= RELMAP_RENDER_SVG)
         return draw_picture(d, opts, write, payload);
@@ -169,8 +172,7 @@ int rd_write(dg_diagram *d, const relmap_render_opts *opts, relmap_write_fn writ
 
 /* The selection as a mask over the model's tables; NULL when every table
  * is shown (then no stubs are counted). */
-static int select_tables(const relmap_model *model, const relmap_render_opts *opts,
-                         bool **shown)
+static int select_tables(const relmap_model *model, const relmap_render_opts *opts, bool **shown)
 {
     *shown = NULL;
     if (opts->nfocus == 0 && opts->ninclude == 0 && opts->nexclude == 0)
@@ -184,8 +186,7 @@ static int select_tables(const relmap_model *model, const relmap_render_opts *op
     return rc;
 }
 
-int relmap_render_count(const relmap_model *model, const relmap_render_opts *opts,
-                        size_t *count)
+int relmap_render_count(const relmap_model *model, const relmap_render_opts *opts, size_t *count)
 {
     int rc = rd_check_opts(opts);
     bool *shown = NULL;

@@ -217,8 +217,7 @@ static const char *action_word(relmap_fk_action action)
 }
 
 /* `"t"."c"` for one column, `"t".("a", "b")` for a composite key. */
-static void add_ref_side(rm_buf *out, const relmap_table *table, const char *const *names,
-                         size_t n)
+static void add_ref_side(rm_buf *out, const relmap_table *table, const char *const *names, size_t n)
 {
     add_table_ref(out, table);
     rm_buf_adds(out, n > 1 ? ".(" : ".");
@@ -242,7 +241,7 @@ static void add_ref(rm_buf *out, const dg_diagram *d, const dg_edge *e)
     const char **to = rm_calloc(fk->ncolumns, sizeof *to);
     for (size_t i = 0; i < fk->ncolumns; i++) {
         from[i] = fk->columns[i].name ? fk->columns[i].name : "";
-        to[i] = fk->target[i] ? fk->target[i]->name
+        to[i] = fk->target[i]                                     ? fk->target[i]->name
                 : i < fk->nref_columns && fk->ref_columns[i].name ? fk->ref_columns[i].name
                                                                   : "";
     }

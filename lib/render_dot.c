@@ -129,11 +129,12 @@ static void add_table(rm_buf *out, const dg_diagram *d, size_t index, rm_buf *na
 {
     const dg_table *t = &d->tables[index];
     const relmap_table *table = t->table;
-    const char *header = t->junction                  ? COLOR_HEADER_JUNCTION
+    const char *header = t->junction                       ? COLOR_HEADER_JUNCTION
                          : table->kind == RELMAP_KIND_VIEW ? COLOR_HEADER_VIEW
-                                                          : COLOR_HEADER;
-    rm_buf_printf(out, "  t%zu [label=<<TABLE BORDER=\"%d\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
-                       "CELLPADDING=\"3\" COLOR=\"%s\">\n",
+                                                           : COLOR_HEADER;
+    rm_buf_printf(out,
+                  "  t%zu [label=<<TABLE BORDER=\"%d\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
+                  "CELLPADDING=\"3\" COLOR=\"%s\">\n",
                   index, t->severity ? 3 : 1,
                   t->severity ? severity_color(t->severity) : COLOR_BORDER);
     rm_buf_printf(out, "<TR><TD COLSPAN=\"3\" BGCOLOR=\"%s\"><B>", header);
@@ -214,8 +215,9 @@ static void add_graph_attrs(rm_buf *out, relmap_render_engine engine,
                             const relmap_render_opts *opts)
 {
     static const char *const engines[] = {"dot", "neato", "sfdp"};
-    rm_buf_printf(out, "  graph [layout=%s, fontname=\"" FONT "\", fontsize=10, pad=0.3, "
-                       "bgcolor=\"white\", outputorder=edgesfirst",
+    rm_buf_printf(out,
+                  "  graph [layout=%s, fontname=\"" FONT "\", fontsize=10, pad=0.3, "
+                  "bgcolor=\"white\", outputorder=edgesfirst",
                   engines[engine]);
     switch (engine) {
     case RELMAP_ENGINE_DOT:

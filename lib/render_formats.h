@@ -42,8 +42,7 @@ int rd_gvc_limited(const char *dot, relmap_render_format format, relmap_render_e
  * with its fallbacks, and the notes on size. Returns what relmap_render
  * returns.
  */
-int rd_write(dg_diagram *d, const relmap_render_opts *opts, relmap_write_fn write,
-             void *payload);
+int rd_write(dg_diagram *d, const relmap_render_opts *opts, relmap_write_fn write, void *payload);
 
 /* Checks the version and ranges of the options; 0 or RELMAP_EINVAL. */
 int rd_check_opts(const relmap_render_opts *opts);

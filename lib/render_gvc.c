@@ -117,8 +117,7 @@ typedef struct gv_run {
     char *data;
 } gv_run;
 
-static int draw(gv_run *run, const char *dot, const char *format, const char *engine,
-                unsigned *len)
+static int draw(gv_run *run, const char *dot, const char *format, const char *engine, unsigned *len)
 {
     run->gvc = context();
     if (!run->gvc)
@@ -129,13 +128,11 @@ static int draw(gv_run *run, const char *dot, const char *format, const char *en
     if (gvLayout(run->gvc, run->graph, engine) != 0) {
         if (strstr(rm_buf_cstr(&gv_messages), "not recognized"))
             return plugin_error(engine);
-        return rm_error(RELMAP_EIO, "Graphviz could not lay out the diagram: %s",
-                        messages_line());
+        return rm_error(RELMAP_EIO, "Graphviz could not lay out the diagram: %s", messages_line());
     }
     run->laid_out = true;
     if (agerrors() > AGWARN)
-        return rm_error(RELMAP_EIO, "Graphviz could not lay out the diagram: %s",
-                        messages_line());
+        return rm_error(RELMAP_EIO, "Graphviz could not lay out the diagram: %s", messages_line());
     if (gvRenderData(run->gvc, run->graph, format, &run->data, len) != 0 || !run->data) {
         if (strstr(rm_buf_cstr(&gv_messages), "not recognized"))
             return plugin_error(format);

@@ -129,8 +129,7 @@ static void add_relationship(rm_buf *out, const dg_edge *e, char **names)
     for (size_t i = 0; i < fk->ncolumns; i++) {
         if (i > 0)
             rm_buf_adds(out, ", ");
-        dg_add_sanitized(out, fk->columns[i].name ? fk->columns[i].name : "?", is_quotable,
-                         '_');
+        dg_add_sanitized(out, fk->columns[i].name ? fk->columns[i].name : "?", is_quotable, '_');
     }
     if (fk->on_delete == RELMAP_ACTION_CASCADE || fk->on_delete == RELMAP_ACTION_SET_NULL ||
         fk->on_delete == RELMAP_ACTION_SET_DEFAULT)

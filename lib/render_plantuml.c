@@ -38,8 +38,7 @@ static void add_text(rm_buf *out, const char *s)
     for (size_t i = 0; i < len;) {
         int32_t cp;
         size_t step = rm_utf8_decode(s + i, len - i, &cp);
-        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0xFFFE ||
-            cp == 0xFFFF)
+        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0xFFFE || cp == 0xFFFF)
             rm_buf_adds(out, RM_UTF8_REPLACEMENT);
         else if (always_entity(cp) || (i == 0 && field_start(cp)) ||
                  (creole_double(cp) && i + 1 < len && s[i + 1] == (char)cp))

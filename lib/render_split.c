@@ -85,12 +85,13 @@ static size_t count_links(const part_link *links, size_t n, part_link key)
 static void overview_dot(rm_buf *out, const relmap_model *model, const dg_parts *parts,
                          const relmap_render_opts *opts)
 {
-    rm_buf_printf(out, "digraph overview {\n  graph [layout=dot, rankdir=%s, pad=0.3, "
-                       "nodesep=0.4, ranksep=0.9, fontname=\"Helvetica,Arial,sans-serif\"];\n"
-                       "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#dce6f2\", "
-                       "color=\"#5b6b82\", fontname=\"Helvetica,Arial,sans-serif\", "
-                       "fontsize=10];\n  edge [color=\"#4d4d4d\", fontname=\"Helvetica,Arial,"
-                       "sans-serif\", fontsize=8];\n",
+    rm_buf_printf(out,
+                  "digraph overview {\n  graph [layout=dot, rankdir=%s, pad=0.3, "
+                  "nodesep=0.4, ranksep=0.9, fontname=\"Helvetica,Arial,sans-serif\"];\n"
+                  "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#dce6f2\", "
+                  "color=\"#5b6b82\", fontname=\"Helvetica,Arial,sans-serif\", "
+                  "fontsize=10];\n  edge [color=\"#4d4d4d\", fontname=\"Helvetica,Arial,"
+                  "sans-serif\", fontsize=8];\n",
                   opts->rankdir == RELMAP_RANKDIR_TB ? "TB" : "LR");
     for (size_t i = 0; i < parts->nparts; i++) {
         rm_buf_printf(out, "  p%zu [label=<<B>", i);
@@ -138,8 +139,7 @@ static int hand_on(relmap_render_file_fn file, void *payload, const char *stem,
 }
 
 static int write_overview(const relmap_model *model, const dg_parts *parts,
-                          const relmap_render_opts *opts, relmap_render_file_fn file,
-                          void *payload)
+                          const relmap_render_opts *opts, relmap_render_file_fn file, void *payload)
 {
     rm_buf dot = RM_BUF_INIT, picture = RM_BUF_INIT;
     overview_dot(&dot, model, parts, opts);
@@ -148,8 +148,7 @@ static int write_overview(const relmap_model *model, const dg_parts *parts,
         rc = hand_on(file, payload, "overview", opts->format, &dot);
     else {
         /* A node per part: small, so no time limit is needed. */
-        rc = rd_gvc(rm_buf_cstr(&dot), opts->format, RELMAP_ENGINE_DOT, opts, collect,
-                    &picture);
+        rc = rd_gvc(rm_buf_cstr(&dot), opts->format, RELMAP_ENGINE_DOT, opts, collect, &picture);
         if (rc == 0)
             rc = hand_on(file, payload, "overview", opts->format, &picture);
     }

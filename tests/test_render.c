@@ -155,8 +155,8 @@ static void assert_xml_well_formed(const char *svg, size_t len)
 
 /* ---- models built in memory ---- */
 
-static relmap_column *column(relmap_model *m, relmap_table *t, const char *name,
-                             const char *type, bool nullable)
+static relmap_column *column(relmap_model *m, relmap_table *t, const char *name, const char *type,
+                             bool nullable)
 {
     relmap_column *c = mb_column(m, t, name, type, mb_no_span());
     c->nullable = nullable;
@@ -172,8 +172,7 @@ static relmap_table *table_with_id(relmap_model *m, const char *name)
     return t;
 }
 
-static relmap_fk *fk_to(relmap_model *m, relmap_table *child, const char *col,
-                        const char *parent)
+static relmap_fk *fk_to(relmap_model *m, relmap_table *child, const char *col, const char *parent)
 {
     relmap_fk *fk = mb_fk(m, child, NULL, NULL, parent, mb_no_span());
     mb_fk_column(m, fk, col, mb_no_span());
@@ -200,8 +199,7 @@ static relmap_model *hostile_model(void)
     m->dialect = RELMAP_DIALECT_SQLITE;
     relmap_table *parent = table_with_id(m, hostile_names[0]);
     column(m, parent, hostile_names[1], "TEXT", true);
-    column(m, parent, "'quoted' col", "VARCHAR(10)", false)->default_value =
-        mb_str(m, "'it''s'");
+    column(m, parent, "'quoted' col", "VARCHAR(10)", false)->default_value = mb_str(m, "'it''s'");
     for (size_t i = 1; i < NHOSTILE; i++) {
         relmap_table *t = table_with_id(m, hostile_names[i]);
         column(m, t, hostile_names[NHOSTILE - i], "weird type\"<b>", true);
@@ -412,7 +410,8 @@ static void test_hostile_names(void **state)
 
     char *puml = render(m, NULL, opts_for(RELMAP_RENDER_PLANTUML), NULL);
     assert_non_null(strstr(puml, "entity \"&#33;include /etc/passwd\" as t3"));
-    assert_non_null(strstr(puml, "entity \"&#45;-strike&#45;- &#42;*b&#42;* &#91;[http:&#47;/x&#93;]\""));
+    assert_non_null(
+        strstr(puml, "entity \"&#45;-strike&#45;- &#42;*b&#42;* &#91;[http:&#47;/x&#93;]\""));
     assert_null(strstr(puml, "%getenv"));
     free(puml);
 
@@ -651,7 +650,8 @@ static void test_golden_cases(void **state)
 #ifdef __GNUC__
 __attribute__((visibility("default")))
 #endif
-const char *__lsan_default_suppressions(void);
+const char *
+__lsan_default_suppressions(void);
 const char *__lsan_default_suppressions(void)
 {
     return "leak:make_html_label\nleak:gvconfig\nleak:libfontconfig.so\nleak:dot_layout\n";
@@ -662,7 +662,8 @@ const char *__lsan_default_suppressions(void)
 #ifdef __GNUC__
 __attribute__((visibility("default")))
 #endif
-const char *__asan_default_options(void);
+const char *
+__asan_default_options(void);
 const char *__asan_default_options(void)
 {
     return "fast_unwind_on_malloc=0";

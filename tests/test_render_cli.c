@@ -18,12 +18,12 @@
 
 #include "fixture.h"
 
-#define SHOP_V1                                                                                 \
-    "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT NOT NULL);\n"                    \
-    "CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL REFERENCES "     \
+#define SHOP_V1                                                                                    \
+    "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT NOT NULL);\n"                       \
+    "CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL REFERENCES "        \
     "customers (id));\n"
-#define SHOP_V2                                                                                 \
-    SHOP_V1 "CREATE TABLE refunds (id INTEGER PRIMARY KEY, order_id INTEGER REFERENCES "        \
+#define SHOP_V2                                                                                    \
+    SHOP_V1 "CREATE TABLE refunds (id INTEGER PRIMARY KEY, order_id INTEGER REFERENCES "           \
             "orders (id));\n"
 
 typedef struct run_result {
@@ -192,8 +192,8 @@ static void test_split_folder_and_usage(void **state)
     char *part = fx_join(parts, "small_groups.dot");
     assert_int_equal(access(overview, R_OK), 0);
     assert_int_equal(access(part, R_OK), 0);
-    const char *check[] = {db, "--split", "components", "--format", "dot", "-o", parts,
-                           "--check", NULL};
+    const char *check[] = {db,   "--split", "components", "--format", "dot",
+                           "-o", parts,     "--check",    NULL};
     r = diagram(check);
     assert_int_equal(r.status, 0);
     result_free(&r);
@@ -243,9 +243,9 @@ static void test_layout_timeout(void **state)
     assert_non_null(sql);
     size_t len = 0;
     for (unsigned i = 0; i < 300; i++)
-        len += (size_t)sprintf(sql + len,
-                               "CREATE TABLE t%u (id INTEGER PRIMARY KEY, name TEXT%s);\n", i,
-                               i ? ", parent_id INTEGER REFERENCES t0 (id)" : "");
+        len +=
+            (size_t)sprintf(sql + len, "CREATE TABLE t%u (id INTEGER PRIMARY KEY, name TEXT%s);\n",
+                            i, i ? ", parent_id INTEGER REFERENCES t0 (id)" : "");
     char *db = make_db(dir, "big.db", sql);
     char *out = fx_join(dir, "big.svg");
     const char *args[] = {db, "--layout-timeout", "0.001", "-o", out, NULL};

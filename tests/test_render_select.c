@@ -214,8 +214,8 @@ static char *run_case(const char *db, const char *case_dir, int *status)
     char *args = fx_read_file(args_path, NULL);
     if (!args)
         fail_msg("%s: cannot read", args_path);
-    const char *argv[32] = {RELMAP_BIN, "diagram", db, "--no-findings", "--format", "dot",
-                            "-o", "-"};
+    const char *argv[32] = {RELMAP_BIN, "diagram", db,   "--no-findings",
+                            "--format", "dot",     "-o", "-"};
     size_t argc = 8;
     for (char *line = strtok(args, "\n"); line; line = strtok(NULL, "\n")) {
         assert_true(argc + 1 < sizeof argv / sizeof argv[0]);
@@ -287,7 +287,8 @@ static void test_golden_cases(void **state)
 #ifdef __GNUC__
 __attribute__((visibility("default")))
 #endif
-const char *__lsan_default_suppressions(void);
+const char *
+__lsan_default_suppressions(void);
 const char *__lsan_default_suppressions(void)
 {
     return "leak:make_html_label\nleak:gvconfig\nleak:libfontconfig.so\nleak:dot_layout\n";
@@ -296,7 +297,8 @@ const char *__lsan_default_suppressions(void)
 #ifdef __GNUC__
 __attribute__((visibility("default")))
 #endif
-const char *__asan_default_options(void);
+const char *
+__asan_default_options(void);
 const char *__asan_default_options(void)
 {
     return "fast_unwind_on_malloc=0";

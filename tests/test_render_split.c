@@ -99,8 +99,7 @@ static void test_split_components(void **state)
     relmap_render_opts opts = RELMAP_RENDER_OPTS_INIT;
     opts.format = RELMAP_RENDER_DOT;
     files a = {RM_BUF_INIT, RM_BUF_INIT, 0};
-    assert_int_equal(relmap_render_split(m, NULL, &opts, RELMAP_SPLIT_COMPONENTS, collect_file,
-                                         &a),
+    assert_int_equal(relmap_render_split(m, NULL, &opts, RELMAP_SPLIT_COMPONENTS, collect_file, &a),
                      0);
     /* 320 tables cut into 150 + 150 + 20 breadth-first from the hub, each
      * named after its most referenced table; the pair and the lonely
@@ -118,8 +117,7 @@ static void test_split_components(void **state)
 
     /* The same input gives the same files, byte for byte. */
     files b = {RM_BUF_INIT, RM_BUF_INIT, 0};
-    assert_int_equal(relmap_render_split(m, NULL, &opts, RELMAP_SPLIT_COMPONENTS, collect_file,
-                                         &b),
+    assert_int_equal(relmap_render_split(m, NULL, &opts, RELMAP_SPLIT_COMPONENTS, collect_file, &b),
                      0);
     assert_int_equal(a.bytes.len, b.bytes.len);
     assert_memory_equal(a.bytes.data, b.bytes.data, a.bytes.len);
@@ -131,8 +129,7 @@ static void test_split_components(void **state)
     opts.include = pair;
     opts.ninclude = 1;
     files c = {RM_BUF_INIT, RM_BUF_INIT, 0};
-    assert_int_equal(relmap_render_split(m, NULL, &opts, RELMAP_SPLIT_COMPONENTS, collect_file,
-                                         &c),
+    assert_int_equal(relmap_render_split(m, NULL, &opts, RELMAP_SPLIT_COMPONENTS, collect_file, &c),
                      0);
     assert_string_equal(rm_buf_cstr(&c.names), "small_groups.dot\noverview.dot\n");
     files_free(&c);
@@ -146,7 +143,8 @@ static void test_split_schema_names(void **state)
     (void)state;
     relmap_model *m = mb_model_new();
     m->dialect = RELMAP_DIALECT_POSTGRES;
-    const char *schemas[] = {"Sales", "sales", "../etc/passwd", "-rf", "overview", "\xd0\xb4\xd0\xb0"};
+    const char *schemas[] = {"Sales", "sales",    "../etc/passwd",
+                             "-rf",   "overview", "\xd0\xb4\xd0\xb0"};
     for (size_t i = 0; i < sizeof schemas / sizeof schemas[0]; i++)
         table(m, schemas[i], "t");
     table(m, NULL, "plain");
@@ -154,8 +152,7 @@ static void test_split_schema_names(void **state)
     relmap_render_opts opts = RELMAP_RENDER_OPTS_INIT;
     opts.format = RELMAP_RENDER_MERMAID;
     files f = {RM_BUF_INIT, RM_BUF_INIT, 0};
-    assert_int_equal(relmap_render_split(m, NULL, &opts, RELMAP_SPLIT_SCHEMA, collect_file, &f),
-                     0);
+    assert_int_equal(relmap_render_split(m, NULL, &opts, RELMAP_SPLIT_SCHEMA, collect_file, &f), 0);
     /* Mermaid has no overview: only the parts. */
     assert_string_equal(rm_buf_cstr(&f.names), "Sales.mmd\nsales-2.mmd\n___etc_passwd.mmd\n"
                                                "_rf.mmd\noverview-2.mmd\npart.mmd\n"
@@ -239,7 +236,8 @@ static void test_png_note(void **state)
 #ifdef __GNUC__
 __attribute__((visibility("default")))
 #endif
-const char *__lsan_default_suppressions(void);
+const char *
+__lsan_default_suppressions(void);
 const char *__lsan_default_suppressions(void)
 {
     return "leak:make_html_label\nleak:gvconfig\nleak:libfontconfig.so\nleak:dot_layout\n";
@@ -248,7 +246,8 @@ const char *__lsan_default_suppressions(void)
 #ifdef __GNUC__
 __attribute__((visibility("default")))
 #endif
-const char *__asan_default_options(void);
+const char *
+__asan_default_options(void);
 const char *__asan_default_options(void)
 {
     return "fast_unwind_on_malloc=0";

@@ -137,8 +137,7 @@ typedef struct diagram_args {
 
 static int usage_error(const char *option, const char *value, const char *expected)
 {
-    return cli_usage_error("diagram", "invalid --%s '%s' (expected %s)", option, value,
-                           expected);
+    return cli_usage_error("diagram", "invalid --%s '%s' (expected %s)", option, value, expected);
 }
 
 /* Whether -o names a folder: one that exists, or a path ending in '/'. */
@@ -322,8 +321,8 @@ static int diagram_whole_in_folder(const diagram_job *job)
     char *path = malloc(len + sizeof "/diagram.puml");
     if (!path)
         abort();
-    sprintf(path, "%s%sdiagram.%s", job->output,
-            len && job->output[len - 1] == '/' ? "" : "/", extensions[job->render->format]);
+    sprintf(path, "%s%sdiagram.%s", job->output, len && job->output[len - 1] == '/' ? "" : "/",
+            extensions[job->render->format]);
     if (!job->check && mkdir(job->output, 0777) != 0 && errno != EEXIST) {
         int e = errno;
         free(path);
@@ -381,8 +380,7 @@ static int run(diagram_args *a)
         goto cleanup;
     }
     a->render.notes = cli_stderr_write;
-    diagram_job job = {model, findings, &a->render, a->inject ? a->inject : a->output,
-                       a->check};
+    diagram_job job = {model, findings, &a->render, a->inject ? a->inject : a->output, a->check};
     status = write_out(a, &job);
 cleanup:
     relmap_findings_free(findings);

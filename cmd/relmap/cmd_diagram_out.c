@@ -120,12 +120,12 @@ static int check_file(const char *path, const char *expected, size_t len)
     bytes actual = {NULL, 0, 0};
     int status = EXIT_CLEAN;
     if (!read_whole(path, &actual)) {
-        fprintf(stderr, "relmap: %s: out of date: cannot read it (%s)\n", path,
-                strerror(errno));
+        fprintf(stderr, "relmap: %s: out of date: cannot read it (%s)\n", path, strerror(errno));
         status = EXIT_FINDINGS;
     } else if (actual.len != len || memcmp(actual.data, expected, len) != 0) {
-        fprintf(stderr, "relmap: %s: out of date: relmap diagram would write something else "
-                        "(run it without --check to update)\n",
+        fprintf(stderr,
+                "relmap: %s: out of date: relmap diagram would write something else "
+                "(run it without --check to update)\n",
                 path);
         status = EXIT_FINDINGS;
     }
@@ -185,8 +185,8 @@ static int folder_file(void *payload, const char *name, const char *data, size_t
     char *path = malloc(dlen + strlen(name) + 2);
     if (!path)
         abort();
-    sprintf(path, "%s%s%s", run->job->output,
-            dlen && run->job->output[dlen - 1] == '/' ? "" : "/", name);
+    sprintf(path, "%s%s%s", run->job->output, dlen && run->job->output[dlen - 1] == '/' ? "" : "/",
+            name);
     run->nfiles++;
     if (run->job->check) {
         if (check_file(path, data, len) != EXIT_CLEAN)
@@ -214,8 +214,7 @@ int diagram_to_folder(const diagram_job *job, relmap_render_split_by by)
 #define BEGIN_MARKER "<!-- relmap:begin -->"
 #define END_MARKER "<!-- relmap:end -->"
 
-static bool find_markers(const char *path, const char *text, const char **begin,
-                         const char **end)
+static bool find_markers(const char *path, const char *text, const char **begin, const char **end)
 {
     *begin = strstr(text, BEGIN_MARKER);
     *end = strstr(text, END_MARKER);

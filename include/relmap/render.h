@@ -177,9 +177,12 @@ typedef struct relmap_render_opts {
 #define RELMAP_RENDER_FORK_TABLES 100
 
 #define RELMAP_RENDER_OPTS_VERSION 2
-#define RELMAP_RENDER_OPTS_INIT                                                            \
-    {RELMAP_RENDER_OPTS_VERSION, RELMAP_RENDER_DOT, RELMAP_COLUMNS_ALL, RELMAP_RANKDIR_LR, \
-     RELMAP_ENGINE_AUTO, true, NULL, NULL, NULL, 0, 1, NULL, 0, NULL, 0, RELMAP_GROUP_NONE, 0}
+#define RELMAP_RENDER_OPTS_INIT                                                                    \
+    {                                                                                              \
+        RELMAP_RENDER_OPTS_VERSION, RELMAP_RENDER_DOT, RELMAP_COLUMNS_ALL, RELMAP_RANKDIR_LR,      \
+            RELMAP_ENGINE_AUTO, true, NULL, NULL, NULL, 0, 1, NULL, 0, NULL, 0, RELMAP_GROUP_NONE, \
+            0                                                                                      \
+    }
 
 /**
  * Writes a diagram of the tables and foreign keys of a resolved model.
@@ -198,8 +201,7 @@ typedef struct relmap_render_opts {
  * picture formats: libgvc keeps global state.
  */
 RELMAP_API int relmap_render(const relmap_model *model, const relmap_findings *findings,
-                             const relmap_render_opts *opts, relmap_write_fn write,
-                             void *payload);
+                             const relmap_render_opts *opts, relmap_write_fn write, void *payload);
 
 /**
  * How many tables the diagram of `opts` shows (after --include, --exclude
@@ -230,8 +232,7 @@ typedef enum relmap_render_split_by {
  * Returns 0, or non-zero to stop (relmap_render_split returns
  * RELMAP_EWRITE).
  */
-typedef int (*relmap_render_file_fn)(void *payload, const char *name, const char *data,
-                                     size_t len);
+typedef int (*relmap_render_file_fn)(void *payload, const char *name, const char *data, size_t len);
 
 /**
  * Writes the diagram of `opts` as several files: one per part, named from
