@@ -380,7 +380,14 @@ static int run(diagram_args *a)
         goto cleanup;
     }
     a->render.notes = cli_stderr_write;
-    diagram_job job = {model, findings, &a->render, a->inject ? a->inject : a->output, a->check};
+    diagram_job job = {
+        .model = model,
+        .findings = findings,
+        .render = &a->render,
+        .output = a->inject ? a->inject : a->output,
+        .check = a->check,
+        .split_on_timeout = a->split == SPLIT_AUTO,
+    };
     status = write_out(a, &job);
 cleanup:
     relmap_findings_free(findings);
@@ -453,7 +460,9 @@ const cli_command cmd_diagram = {
     "  --engine ENGINE       auto (default: dot, sfdp past 500 tables), dot, neato\n"
     "                        or sfdp\n"
     "  --layout-timeout S    give up a layout after S seconds (default 30; 0: no\n"
-    "                        limit) and draw less: key columns, names, then sfdp\n"
+    "                        limit) and draw less: key columns, names, sfdp, then\n"
+    "                        (--split auto) FILE's parts into a folder FILE without\n"
+    "                        its extension\n"
     "  --no-findings         do not run the rules; draw no outlines\n"
     "  --no-legend           leave out the legend\n"
     "\n"

@@ -18,6 +18,9 @@ typedef struct diagram_job {
     const relmap_render_opts *render;
     const char *output; /* a file, a folder, "-", or the file to inject into */
     bool check;         /* compare instead of writing: exit 1 when different */
+    /* A single file whose layout runs out of time even with the fallbacks
+     * is split into a folder instead (--split auto). */
+    bool split_on_timeout;
 } diagram_job;
 
 /* Each returns the exit status, having reported any failure in one line. */

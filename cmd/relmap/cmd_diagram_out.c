@@ -157,15 +157,47 @@ int diagram_to_stdout(const diagram_job *job)
     return status;
 }
 
+/*
+ * The last fallback of a layout that ran out of time: the parts of the
+ * schema, each small enough to lay out, in a folder named after FILE
+ * without its extension ("er.svg" -> "er/"), with a note saying so.
+ */
+static int split_instead(const diagram_job *job)
+{
+    const char *slash = strrchr(job->output, '/');
+    const char *dot = strrchr(slash ? slash + 1 : job->output, '.');
+    size_t stem = dot && dot != (slash ? slash + 1 : job->output) ? (size_t)(dot - job->output)
+                                                                  : strlen(job->output);
+    char *folder = malloc(stem + sizeof "-parts");
+    if (!folder)
+        abort();
+    memcpy(folder, job->output, stem);
+    strcpy(folder + stem, dot ? "" : "-parts");
+    fprintf(stderr,
+            "relmap: note: %s: the whole diagram could not be laid out in time; %s %s/ "
+            "instead (a diagram per connected part and overview)\n",
+            job->output, job->check ? "checking" : "writing", folder);
+    diagram_job parts = *job;
+    parts.output = folder;
+    int status = diagram_to_folder(&parts, RELMAP_SPLIT_COMPONENTS);
+    free(folder);
+    return status;
+}
+
 int diagram_to_file(const diagram_job *job)
 {
     bytes drawn = {NULL, 0, 0};
     int status = EXIT_TROUBLE;
-    if (draw(job, &drawn)) {
-        if (job->check)
-            status = check_file(job->output, drawn.data, drawn.len);
-        else if (write_whole(job->output, drawn.data, drawn.len, new_file_mode()))
-            status = EXIT_CLEAN;
+    int rc = relmap_render(job->model, job->findings, job->render, bytes_add, &drawn);
+    if (rc == RELMAP_ELIMIT && job->split_on_timeout) {
+        fprintf(stderr, "relmap: note: %s\n", relmap_error_last());
+        status = split_instead(job);
+    } else if (rc < 0) {
+        cli_fail("%s", relmap_error_last());
+    } else if (job->check) {
+        status = check_file(job->output, drawn.data, drawn.len);
+    } else if (write_whole(job->output, drawn.data, drawn.len, new_file_mode())) {
+        status = EXIT_CLEAN;
     }
     free(drawn.data);
     return status;
