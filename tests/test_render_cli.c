@@ -274,17 +274,17 @@ static void test_layout_timeout(void **state)
     setenv("LSAN_OPTIONS", lsan, 1);
     char *db = generated_db(dir, "three.db", 100);
     char *out = fx_join(dir, "big.svg");
-    const char *args[] = {db, "--layout-timeout", "0.001", "-o", out, NULL};
+    /* Names only, to keep the parts' layouts quick under the sanitizers. */
+    const char *args[] = {db, "--layout-timeout", "0.001", "--columns", "none", "-o", out, NULL};
     time_t start = time(NULL);
     run_result r = diagram(args);
     /* Generous bounds: the sanitizers and a loaded machine slow the parts'
      * layouts down; what matters is that the time-outs end the run. */
-    assert_true(time(NULL) - start < 50);
+    assert_true(time(NULL) - start < 60);
     if (r.status != 0)
         fail_msg("exit %d: %s", r.status, r.err);
     assert_non_null(strstr(r.err, "note: the layout of 300 tables did not finish within 0.001 s; "
-                                  "drawing key columns only\n"));
-    assert_non_null(strstr(r.err, "laid out by sfdp\n"));
+                                  "drawing table names only, laid out by sfdp\n"));
     assert_non_null(strstr(r.err, "big.svg: the whole diagram could not be laid out in time"));
     assert_int_equal(access(out, F_OK), -1);
     char *part = fx_join(dir, "big/t100.svg");
