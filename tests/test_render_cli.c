@@ -112,6 +112,40 @@ static void test_check(void **state)
     free(out);
 }
 
+/* relmap check --diagram: the report and the diagram from one read. */
+static void test_check_writes_diagram(void **state)
+{
+    (void)state;
+    char *dir = fx_mkdtemp();
+    char *db = make_db(dir, "shop.db", SHOP_V1);
+    char *out = fx_join(dir, "er.mmd");
+    const char *argv[] = {RELMAP_BIN, "check", "--select", "FK006", "--fail-on", "info",
+                          "--diagram", out, db, NULL};
+    run_result r = {-1, NULL, NULL};
+    assert_int_equal(fx_run(argv, NULL, &r.out, &r.err, &r.status), 0);
+    assert_int_equal(r.status, 1); /* the check's status: FK006 at --fail-on info */
+    assert_non_null(strstr(r.out, "[FK006 fk-missing-index]"));
+    result_free(&r);
+    char *mermaid = fx_read_file(out, NULL);
+    assert_non_null(mermaid);
+    assert_non_null(strstr(mermaid, "erDiagram"));
+    assert_non_null(strstr(mermaid, "customers"));
+    assert_non_null(strstr(mermaid, "orders"));
+    free(mermaid);
+
+    /* A name without a known extension is a usage error, before any work. */
+    const char *bad[] = {RELMAP_BIN, "check", "--diagram", "er.txt", db, NULL};
+    assert_int_equal(fx_run(bad, NULL, &r.out, &r.err, &r.status), 0);
+    assert_int_equal(r.status, 2);
+    assert_string_equal(r.out, "");
+    assert_non_null(strstr(r.err, "cannot tell the diagram's format from 'er.txt'"));
+    result_free(&r);
+    fx_rmtree(dir);
+    free(dir);
+    free(db);
+    free(out);
+}
+
 static void test_inject(void **state)
 {
     (void)state;
@@ -313,6 +347,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_check),
+        cmocka_unit_test(test_check_writes_diagram),
         cmocka_unit_test(test_inject),
         cmocka_unit_test(test_split_folder_and_usage),
         cmocka_unit_test(test_layout_timeout),

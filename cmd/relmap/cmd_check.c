@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cmd_diagram.h"
 
 enum {
     OPT_FORMAT = 1,
@@ -15,6 +16,7 @@ enum {
     OPT_IGNORE,
     OPT_NO_DATA_CHECKS,
     OPT_COLOR,
+    OPT_DIAGRAM,
     OPT_HELP
 };
 
@@ -26,6 +28,7 @@ static const cli_option options[] = {
     {"ignore", 0, true, OPT_IGNORE},
     {"no-data-checks", 0, false, OPT_NO_DATA_CHECKS},
     {"color", 0, true, OPT_COLOR},
+    {"diagram", 0, true, OPT_DIAGRAM},
     {"help", 'h', false, OPT_HELP},
     CLI_INPUT_OPTIONS,
 };
@@ -112,6 +115,8 @@ typedef struct check_args {
     relmap_load_opts load;
     relmap_report_opts report;
     const char *output;
+    const char *diagram; /* --diagram FILE, or NULL */
+    relmap_render_opts render;
     int fail_on;
     enum color_mode color;
     selectors select, ignore;
@@ -162,6 +167,14 @@ static int parse_args(check_args *a, int argc, char **argv)
                 return cli_usage_error(
                     "check", "invalid --color '%s' (expected auto, always or never)", value);
             break;
+        case OPT_DIAGRAM:
+            if (relmap_render_format_from_path(value, &a->render.format) < 0)
+                return cli_usage_error("check",
+                                       "cannot tell the diagram's format from '%s' (use .svg, "
+                                       ".png, .pdf, .dot, .mmd, .puml or .dbml)",
+                                       value);
+            a->diagram = value;
+            break;
         case OPT_HELP:
             fputs(cmd_check.usage, stdout);
             return EXIT_CLEAN;
@@ -206,6 +219,15 @@ static int run(check_args *a)
     int rc = relmap_report(model, findings, &a->report, cli_output_write, &out);
     if (!cli_output_close(&out) || rc < 0)
         goto cleanup;
+    /* The diagram of the same model and findings: one read for CI jobs
+     * that publish both. */
+    if (a->diagram) {
+        a->render.notes = cli_stderr_write;
+        a->render.layout_timeout_ms = DIAGRAM_LAYOUT_TIMEOUT_MS;
+        diagram_job job = {model, findings, &a->render, a->diagram, false, false};
+        if (diagram_to_file(&job) != EXIT_CLEAN)
+            goto cleanup;
+    }
     status = EXIT_CLEAN;
     for (size_t i = 0; i < findings->count; i++)
         if ((int)findings->items[i].severity >= a->fail_on)
@@ -221,6 +243,7 @@ static int check_main(int argc, char **argv)
     check_args a = {
         .load = RELMAP_LOAD_OPTS_INIT,
         .report = RELMAP_REPORT_OPTS_INIT,
+        .render = RELMAP_RENDER_OPTS_INIT,
         .fail_on = RELMAP_SEVERITY_WARNING,
         .color = COLOR_AUTO,
     };
@@ -256,6 +279,8 @@ const cli_command cmd_check = {
     "  --no-data-checks      do not look for rows that violate foreign keys\n"
     "  --color WHEN          auto (default: on a terminal, unless NO_COLOR is set),\n"
     "                        always or never\n"
+    "  --diagram FILE        also draw the model with the findings into FILE (.svg,\n"
+    "                        .png, .pdf, .dot, .mmd, .puml or .dbml), written whole\n"
     CLI_INPUT_OPTIONS_HELP
     "  -h, --help            show this help\n"
     "\n"

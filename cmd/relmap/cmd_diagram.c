@@ -73,13 +73,6 @@ static const char *const split_words[] = {"components", "schema", "auto", "none"
 enum { SPLIT_AUTO = 2, SPLIT_NONE = 3 };
 #define NWORDS(a) (sizeof a / sizeof a[0])
 
-/*
- * 30 s: dot lays out bench/gen's 1,000 tables in 9.4 s here and sfdp
- * 5,000 in about 6 s, so only a layout that is going nowhere is cut; and
- * the fallbacks (keys, names, sfdp) then finish in a few seconds more.
- */
-#define DEFAULT_LAYOUT_TIMEOUT_S 30
-
 /* Seconds, fractions allowed ("0.5"), into milliseconds (at least 1 when
  * not 0, so that a tiny limit is still a limit). */
 static bool parse_seconds(const char *text, unsigned *ms)
@@ -403,7 +396,7 @@ static int diagram_main(int argc, char **argv)
         .findings = true,
         .split = SPLIT_AUTO,
     };
-    a.render.layout_timeout_ms = DEFAULT_LAYOUT_TIMEOUT_S * 1000u;
+    a.render.layout_timeout_ms = DIAGRAM_LAYOUT_TIMEOUT_MS;
     /* A diagram shows the schema: reading every row is not its business. */
     a.load.data_checks = false;
     a.inputs = calloc((size_t)argc, sizeof *a.inputs);
