@@ -26,7 +26,7 @@ typedef struct dg_table {
     size_t nfindings;
     relmap_severity severity;
     /* How many tables left out of the diagram share a key with this one:
-     * drawn as one stub node, so the reader sees where the schema goes on. */
+     * drawn as one "+N not shown" node, so the reader sees where the schema goes on. */
     size_t hidden;
 } dg_table;
 

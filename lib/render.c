@@ -171,7 +171,7 @@ int rd_write(dg_diagram *d, const relmap_render_opts *opts, relmap_write_fn writ
 }
 
 /* The selection as a mask over the model's tables; NULL when every table
- * is shown (then no stubs are counted). */
+ * is shown (then no hidden neighbours are counted). */
 static int select_tables(const relmap_model *model, const relmap_render_opts *opts, bool **shown)
 {
     *shown = NULL;

@@ -3,7 +3,7 @@
  * (relmap_render_split in relmap/render.h).
  *
  * Each part is an ordinary diagram of its tables, so the keys that leave
- * the part end at the stub nodes the selection draws. The overview is DOT
+ * the part end at the "+N not shown" nodes the selection draws. The overview is DOT
  * of its own: a node per part with its name and size, an edge per pair of
  * parts joined by keys, from the part of the children to the part of the
  * parents (both ways: arrows at both ends), labelled with how many keys.

@@ -444,7 +444,7 @@ const cli_command cmd_diagram = {
     "  --depth N             how many foreign keys away a neighbour may be (1)\n"
     "  --include GLOB[,...]  only tables matching a glob (name or schema.name)\n"
     "  --exclude GLOB[,...]  leave out tables matching a glob\n"
-    "                        keys to tables left out end at a '+N not shown' stub\n"
+    "                        keys to tables left out end at a '+N not shown' node\n"
     "\n"
     "Drawing:\n"
     "  --columns WHICH       all (default), keys (key and referenced columns) or none\n"

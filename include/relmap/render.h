@@ -141,7 +141,7 @@ typedef struct relmap_render_opts {
      * `exclude` glob; then, when `focus` names tables, only those and the
      * tables within `depth` foreign keys of them (in either direction,
      * through included tables only) remain. Foreign keys to tables left
-     * out are drawn, in the Graphviz formats, to one small stub node per
+     * out are drawn, in the Graphviz formats, to one small "+N not shown" node per
      * table that says how many tables are not shown; the text formats
      * leave them out. The arrays are borrowed for the call.
      */
@@ -237,7 +237,7 @@ typedef int (*relmap_render_file_fn)(void *payload, const char *name, const char
 /**
  * Writes the diagram of `opts` as several files: one per part, named from
  * the part (its schema, or its most referenced table), each drawing the
- * keys that leave the part to a stub node, and for the Graphviz formats
+ * keys that leave the part to a "+N not shown" node, and for the Graphviz formats
  * `overview.<ext>`: one node per part (its name and size) and one edge per
  * pair of parts joined by foreign keys (with their number; arrows towards
  * the parents' part, at both ends when keys go both ways). The files come
