@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -26,6 +27,9 @@ typedef struct bytes {
 static int bytes_add(void *payload, const char *data, size_t len)
 {
     bytes *b = payload;
+    /* The growth below must not wrap around. */
+    if (len > SIZE_MAX / 2 - b->len - 1)
+        abort();
     if (b->len + len + 1 > b->cap) {
         b->cap = (b->len + len + 1) * 2;
         b->data = realloc(b->data, b->cap);
