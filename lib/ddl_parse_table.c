@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "read_ddl.h"
 #include "types.h"
 
 static bool is_sqlite(const ddl_parser *p)
@@ -230,9 +231,11 @@ static bool defer_clause(ddl_parser *p, relmap_deferrable *out)
     return true;
 }
 
-/* At REFERENCES: the parent, its columns and the clauses after them. */
+/* At REFERENCES: the parent, its columns and the clauses after them; the
+ * key goes into the model when `keep` (see column_constraint). */
 static bool references(ddl_parser *p, relmap_table *t, const char *name, size_t start,
-                       const char *const *columns, const relmap_span *spans, size_t ncolumns)
+                       const char *const *columns, const relmap_span *spans, size_t ncolumns,
+                       bool keep)
 {
     ddl_advance(p);
     ddl_name parent = ddl_take_qualified(p);
@@ -270,6 +273,8 @@ static bool references(ddl_parser *p, relmap_table *t, const char *name, size_t 
             break;
         }
     }
+    if (!keep)
+        return true;
     relmap_fk *fk = mb_fk(p->model, t, name, is_sqlite(p) ? NULL : parent.schema, parent.name,
                           ddl_span(p, start, ddl_last_end(p)));
     for (size_t k = 0; k < ncolumns; k++)
@@ -380,7 +385,14 @@ static bool column_constraint(ddl_parser *p, relmap_table *t)
             return ddl_expected(p, "a collation name");
     } else if (ddl_at_word(p, 0, "REFERENCES")) {
         one_column(p, col, &names, &spans);
-        return references(p, t, name, start, names, spans, 1);
+        /* MySQL parses a column's own REFERENCES clause and ignores it:
+         * only a FOREIGN KEY clause makes a key there, so the model has
+         * none either. */
+        bool mysql = p->dialect == RELMAP_DIALECT_MYSQL;
+        if (mysql)
+            rm_say(p->opts, "%s: MySQL ignores the REFERENCES clause of column %s.%s (only a "
+                   "FOREIGN KEY clause makes a key)\n", p->path, t->name, col->name);
+        return references(p, t, name, start, names, spans, 1, !mysql);
     } else if (ddl_at_word(p, 0, "GENERATED") || ddl_at_word(p, 0, "AS")) {
         return generated(p, col);
     } else if (ddl_accept_word(p, "AUTO_INCREMENT") || ddl_accept_word(p, "AUTOINCREMENT")) {
@@ -613,7 +625,7 @@ bool ddl_table_constraint(ddl_parser *p, relmap_table *t)
             return false;
         if (!ddl_at_word(p, 0, "REFERENCES"))
             return ddl_expected(p, "REFERENCES");
-        if (!references(p, t, name, start, names, spans, n))
+        if (!references(p, t, name, start, names, spans, n, true))
             return false;
     } else if (p->dialect == RELMAP_DIALECT_MYSQL &&
                (ddl_at_word(p, 0, "KEY") || ddl_at_word(p, 0, "INDEX") ||

@@ -187,6 +187,22 @@ static void test_dialect_override(void **state)
     relmap_model_free(m);
 }
 
+/* MySQL ignores a column's own REFERENCES; the other dialects make a key. */
+static void test_inline_references(void **state)
+{
+    (void)state;
+    const char *sql = "CREATE TABLE a (id int PRIMARY KEY);\n"
+                      "CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a (id),\n"
+                      "  a2 int, FOREIGN KEY (a2) REFERENCES a (id));";
+    relmap_model *m = load_ok(sql, RELMAP_DIALECT_MYSQL);
+    assert_int_equal(m->tables[1]->nfks, 1);
+    assert_string_equal(m->tables[1]->fks[0].columns[0].name, "a2");
+    relmap_model_free(m);
+    m = load_ok(sql, RELMAP_DIALECT_POSTGRES);
+    assert_int_equal(m->tables[1]->nfks, 2);
+    relmap_model_free(m);
+}
+
 static void test_not_text(void **state)
 {
     (void)state;
@@ -260,7 +276,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_postgres_dump),    cmocka_unit_test(test_mysql_dump),
-        cmocka_unit_test(test_dialect_override), cmocka_unit_test(test_not_text),
+        cmocka_unit_test(test_dialect_override), cmocka_unit_test(test_inline_references), cmocka_unit_test(test_not_text),
         cmocka_unit_test(test_every_truncation), cmocka_unit_test(test_huge_and_deep),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
