@@ -156,8 +156,8 @@ void *rm_arena_push(rm_arena *arena, void **array, size_t *n, size_t elem)
 
 void rm_arena_adopt(rm_arena *arena, void *buffer, size_t size)
 {
-    arena->adopted = rm_grow(arena->adopted, &arena->adopted_cap, arena->nadopted + 1,
-                             sizeof *arena->adopted);
+    arena->adopted =
+        rm_grow(arena->adopted, &arena->adopted_cap, arena->nadopted + 1, sizeof *arena->adopted);
     arena->adopted[arena->nadopted++] = buffer;
     arena->total += size;
 }

@@ -12,7 +12,10 @@ typedef struct rm_buf {
     size_t cap;
 } rm_buf;
 
-#define RM_BUF_INIT {NULL, 0, 0}
+#define RM_BUF_INIT                                                                                \
+    {                                                                                              \
+        NULL, 0, 0                                                                                 \
+    }
 
 void rm_buf_add(rm_buf *b, const char *data, size_t len);
 void rm_buf_adds(rm_buf *b, const char *s);

@@ -30,29 +30,44 @@ enum {
 };
 
 static const unsigned char byte_class[256] = {
-    /* 0x */ ILL, ILL, ILL, ILL, ILL, ILL, ILL, ILL, ILL, SPC, SPC, SPC, SPC, SPC, ILL, ILL,
-    /* 1x */ ILL, ILL, ILL, ILL, ILL, ILL, ILL, ILL, ILL, ILL, ILL, ILL, ILL, ILL, ILL, ILL,
-    /* 2x */ SPC, BNG, QUO, VAR, VAR, ONE, ONE, QUO, ONE, ONE, ONE, ONE, ONE, MIN, DOT, SLA,
-    /* 3x */ DIG, DIG, DIG, DIG, DIG, DIG, DIG, DIG, DIG, DIG, VAR, ONE, LT, EQ, GT, QST,
-    /* 4x */ VAR, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID,
-    /* 5x */ ID, ID, ID, ID, ID, ID, ID, ID, XCH, ID, ID, BRK, ILL, ILL, ILL, ID,
-    /* 6x */ QUO, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID,
-    /* 7x */ ID, ID, ID, ID, ID, ID, ID, ID, XCH, ID, ID, ILL, PIP, ILL, ONE, ILL,
-    /* 8x */ ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID,
-    /* 9x */ ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID,
-    /* Ax */ ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID,
-    /* Bx */ ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID,
-    /* Cx */ ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID,
-    /* Dx */ ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID,
-    /* Ex */ ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID,
-    /* Fx */ ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID,
+    /* 0x */ ILL, ILL, ILL, ILL, ILL, ILL, ILL, ILL,
+    ILL,          SPC, SPC, SPC, SPC, SPC, ILL, ILL,
+    /* 1x */ ILL, ILL, ILL, ILL, ILL, ILL, ILL, ILL,
+    ILL,          ILL, ILL, ILL, ILL, ILL, ILL, ILL,
+    /* 2x */ SPC, BNG, QUO, VAR, VAR, ONE, ONE, QUO,
+    ONE,          ONE, ONE, ONE, ONE, MIN, DOT, SLA,
+    /* 3x */ DIG, DIG, DIG, DIG, DIG, DIG, DIG, DIG,
+    DIG,          DIG, VAR, ONE, LT,  EQ,  GT,  QST,
+    /* 4x */ VAR, ID,  ID,  ID,  ID,  ID,  ID,  ID,
+    ID,           ID,  ID,  ID,  ID,  ID,  ID,  ID,
+    /* 5x */ ID,  ID,  ID,  ID,  ID,  ID,  ID,  ID,
+    XCH,          ID,  ID,  BRK, ILL, ILL, ILL, ID,
+    /* 6x */ QUO, ID,  ID,  ID,  ID,  ID,  ID,  ID,
+    ID,           ID,  ID,  ID,  ID,  ID,  ID,  ID,
+    /* 7x */ ID,  ID,  ID,  ID,  ID,  ID,  ID,  ID,
+    XCH,          ID,  ID,  ILL, PIP, ILL, ONE, ILL,
+    /* 8x */ ID,  ID,  ID,  ID,  ID,  ID,  ID,  ID,
+    ID,           ID,  ID,  ID,  ID,  ID,  ID,  ID,
+    /* 9x */ ID,  ID,  ID,  ID,  ID,  ID,  ID,  ID,
+    ID,           ID,  ID,  ID,  ID,  ID,  ID,  ID,
+    /* Ax */ ID,  ID,  ID,  ID,  ID,  ID,  ID,  ID,
+    ID,           ID,  ID,  ID,  ID,  ID,  ID,  ID,
+    /* Bx */ ID,  ID,  ID,  ID,  ID,  ID,  ID,  ID,
+    ID,           ID,  ID,  ID,  ID,  ID,  ID,  ID,
+    /* Cx */ ID,  ID,  ID,  ID,  ID,  ID,  ID,  ID,
+    ID,           ID,  ID,  ID,  ID,  ID,  ID,  ID,
+    /* Dx */ ID,  ID,  ID,  ID,  ID,  ID,  ID,  ID,
+    ID,           ID,  ID,  ID,  ID,  ID,  ID,  ID,
+    /* Ex */ ID,  ID,  ID,  ID,  ID,  ID,  ID,  ID,
+    ID,           ID,  ID,  ID,  ID,  ID,  ID,  ID,
+    /* Fx */ ID,  ID,  ID,  ID,  ID,  ID,  ID,  ID,
+    ID,           ID,  ID,  ID,  ID,  ID,  ID,  ID,
 };
 
 /* Bytes that continue an identifier: SQLite also allows '$' inside one. */
 static bool is_id_char(unsigned char c)
 {
-    return byte_class[c] == ID || byte_class[c] == XCH || byte_class[c] == DIG ||
-           c == '$';
+    return byte_class[c] == ID || byte_class[c] == XCH || byte_class[c] == DIG || c == '$';
 }
 
 static bool is_digit(unsigned char c)
@@ -270,9 +285,9 @@ static size_t scan_dialect(ddl_lexer *lx, const unsigned char *z, size_t n, ddl_
             return nl ? (size_t)(nl - z) : n;
         }
         /* A conditional comment, MySQL's or MariaDB's: its content is SQL. */
-        size_t open = n > 2 && z[0] == '/' && z[1] == '*' && z[2] == '!'               ? 3
+        size_t open = n > 2 && z[0] == '/' && z[1] == '*' && z[2] == '!'                  ? 3
                       : n > 3 && z[0] == '/' && z[1] == '*' && z[2] == 'M' && z[3] == '!' ? 4
-                                                                                            : 0;
+                                                                                          : 0;
         if (open && !lx->in_conditional) {
             while (open < n && is_digit(z[open]))
                 open++;

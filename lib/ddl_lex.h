@@ -49,29 +49,91 @@ typedef enum ddl_tk {
  * keywords SQLite also accepts as names (its %fallback ID list and the
  * join words, which are names wherever a name is expected).
  */
-#define DDL_KEYWORDS(X)                                                                            \
-    X(ABORT, 1) X(ACTION, 1) X(ADD, 0) X(AFTER, 1) X(ALL, 0) X(ALTER, 0) X(ALWAYS, 1)              \
-    X(ANALYZE, 1) X(AND, 0) X(AS, 0) X(ASC, 1) X(ATTACH, 1) X(AUTOINCREMENT, 0) X(BEFORE, 1)       \
-    X(BEGIN, 1) X(BETWEEN, 0) X(BY, 1) X(CASCADE, 1) X(CASE, 0) X(CAST, 1) X(CHECK, 0)             \
-    X(COLLATE, 0) X(COLUMN, 1) X(COMMIT, 0) X(CONFLICT, 1) X(CONSTRAINT, 0) X(CREATE, 0)           \
-    X(CROSS, 1) X(CURRENT, 1) X(CURRENT_DATE, 1) X(CURRENT_TIME, 1) X(CURRENT_TIMESTAMP, 1)        \
-    X(DATABASE, 1) X(DEFAULT, 0) X(DEFERRABLE, 0) X(DEFERRED, 1) X(DELETE, 0) X(DESC, 1)           \
-    X(DETACH, 1) X(DISTINCT, 0) X(DO, 1) X(DROP, 0) X(EACH, 1) X(ELSE, 0) X(END, 1)                \
-    X(ESCAPE, 0) X(EXCEPT, 0) X(EXCLUDE, 1) X(EXCLUSIVE, 1) X(EXISTS, 0) X(EXPLAIN, 1) X(FAIL, 1)  \
-    X(FILTER, 1) X(FIRST, 1) X(FOLLOWING, 1) X(FOR, 1) X(FOREIGN, 0) X(FROM, 0) X(FULL, 1)         \
-    X(GENERATED, 1) X(GLOB, 1) X(GROUP, 0) X(GROUPS, 1) X(HAVING, 0) X(IF, 1) X(IGNORE, 1)         \
-    X(IMMEDIATE, 1) X(IN, 0) X(INDEX, 0) X(INDEXED, 0) X(INITIALLY, 1) X(INNER, 1) X(INSERT, 0)    \
-    X(INSTEAD, 1) X(INTERSECT, 0) X(INTO, 0) X(IS, 0) X(ISNULL, 0) X(JOIN, 0) X(KEY, 1)            \
-    X(LAST, 1) X(LEFT, 1) X(LIKE, 1) X(LIMIT, 0) X(MATCH, 1) X(MATERIALIZED, 1) X(NATURAL, 1)      \
-    X(NO, 1) X(NOT, 0) X(NOTHING, 1) X(NOTNULL, 0) X(NULL, 0) X(NULLS, 1) X(OF, 1) X(OFFSET, 1)    \
-    X(ON, 0) X(OR, 0) X(ORDER, 0) X(OTHERS, 1) X(OUTER, 1) X(OVER, 1) X(PARTITION, 1) X(PLAN, 1)   \
-    X(PRAGMA, 1) X(PRECEDING, 1) X(PRIMARY, 0) X(QUERY, 1) X(RAISE, 1) X(RANGE, 1)                 \
-    X(RECURSIVE, 1) X(REFERENCES, 0) X(REGEXP, 1) X(REINDEX, 1) X(RELEASE, 1) X(RENAME, 1)         \
-    X(REPLACE, 1) X(RESTRICT, 1) X(RETURNING, 0) X(RIGHT, 1) X(ROLLBACK, 1) X(ROW, 1) X(ROWS, 1)   \
-    X(SAVEPOINT, 1) X(SELECT, 0) X(SET, 0) X(TABLE, 0) X(TEMP, 1) X(TEMPORARY, 1) X(THEN, 0)       \
-    X(TIES, 1) X(TO, 0) X(TRANSACTION, 0) X(TRIGGER, 1) X(UNBOUNDED, 1) X(UNION, 0) X(UNIQUE, 0)   \
-    X(UPDATE, 0) X(USING, 0) X(VACUUM, 1) X(VALUES, 0) X(VIEW, 1) X(VIRTUAL, 1) X(WHEN, 0)         \
-    X(WHERE, 0) X(WINDOW, 1) X(WITH, 1) X(WITHOUT, 1)
+#define DDL_KEYWORDS(X)                                                                                    \
+    X(ABORT, 1)                                                                                            \
+    X(ACTION, 1) X(ADD, 0) X(AFTER, 1) X(ALL, 0) X(ALTER, 0) X(ALWAYS, 1) X(ANALYZE, 1) X(                 \
+        AND, 0) X(AS, 0) X(ASC, 1) X(ATTACH, 1) X(AUTOINCREMENT, 0) X(BEFORE, 1) X(BEGIN, 1)               \
+        X(BETWEEN, 0) X(BY, 1) X(CASCADE, 1) X(CASE, 0) X(CAST, 1) X(CHECK, 0) X(COLLATE, 0) X(            \
+            COLUMN, 1) X(COMMIT, 0) X(CONFLICT, 1) X(CONSTRAINT, 0) X(CREATE, 0) X(CROSS, 1)               \
+            X(CURRENT, 1) X(CURRENT_DATE, 1) X(CURRENT_TIME, 1) X(CURRENT_TIMESTAMP, 1) X(                 \
+                DATABASE,                                                                                  \
+                1)                                                                                         \
+                X(DEFAULT, 0) X(DEFERRABLE, 0) X(DEFERRED, 1) X(DELETE, 0) X(DESC, 1) X(                   \
+                    DETACH,                                                                                \
+                    1) X(DISTINCT,                                                                         \
+                         0) X(DO, 1)                                                                       \
+                    X(DROP, 0) X(EACH, 1) X(ELSE, 0) X(END, 1) X(ESCAPE, 0) X(EXCEPT, 0) X(                \
+                        EXCLUDE,                                                                           \
+                        1) X(EXCLUSIVE,                                                                    \
+                             1) X(EXISTS, 0)                                                               \
+                        X(EXPLAIN, 1) X(FAIL, 1) X(FILTER, 1) X(FIRST, 1) X(FOLLOWING, 1) X(               \
+                            FOR, 1) X(FOREIGN, 0)                                                          \
+                            X(FROM, 0) X(FULL, 1) X(GENERATED, 1) X(GLOB, 1) X(GROUP, 0) X(                \
+                                GROUPS,                                                                    \
+                                1) X(HAVING,                                                               \
+                                     0) X(IF, 1)                                                           \
+                                X(IGNORE, 1) X(IMMEDIATE, 1) X(IN, 0) X(INDEX, 0) X(INDEXED, 0) X(         \
+                                    INITIALLY,                                                             \
+                                    1) X(INNER,                                                            \
+                                         1) X(INSERT, 0)                                                   \
+                                    X(INSTEAD, 1) X(INTERSECT, 0) X(INTO, 0) X(IS, 0) X(                   \
+                                        ISNULL,                                                            \
+                                        0) X(JOIN,                                                         \
+                                             0) X(KEY, 1)                                                  \
+                                        X(LAST, 1) X(LEFT, 1) X(LIKE, 1) X(LIMIT, 0) X(                    \
+                                            MATCH,                                                         \
+                                            1) X(MATERIALIZED,                                             \
+                                                 1) X(NATURAL, 1)                                          \
+                                            X(NO, 1) X(NOT, 0) X(NOTHING, 1) X(NOTNULL, 0) X(              \
+                                                NULL,                                                      \
+                                                0) X(NULLS,                                                \
+                                                     1) X(OF, 1)                                           \
+                                                X(OFFSET, 1) X(ON, 0) X(OR, 0) X(ORDER, 0) X(              \
+                                                    OTHERS,                                                \
+                                                    1) X(OUTER, 1)                                         \
+                                                    X(OVER, 1) X(PARTITION, 1) X(PLAN, 1) X(               \
+                                                        PRAGMA,                                            \
+                                                        1) X(PRECEDING, 1)                                 \
+                                                        X(PRIMARY, 0) X(QUERY, 1) X(RAISE, 1) X(           \
+                                                            RANGE,                                         \
+                                                            1) X(RECURSIVE,                                \
+                                                                 1) X(REFERENCES, 0)                       \
+                                                            X(REGEXP, 1) X(REINDEX, 1) X(                  \
+                                                                RELEASE,                                   \
+                                                                1) X(RENAME,                               \
+                                                                     1) X(REPLACE, 1)                      \
+                                                                X(RESTRICT, 1) X(RETURNING, 0) X(          \
+                                                                    RIGHT,                                 \
+                                                                    1) X(ROLLBACK,                         \
+                                                                         1) X(ROW, 1)                      \
+                                                                    X(ROWS, 1) X(SAVEPOINT, 1) X(          \
+                                                                        SELECT,                            \
+                                                                        0) X(SET,                          \
+                                                                             0) X(TABLE, 0)                \
+                                                                        X(TEMP, 1) X(TEMPORARY, 1) X(      \
+                                                                            THEN,                          \
+                                                                            0) X(TIES,                     \
+                                                                                 1) X(TO, 0)               \
+                                                                            X(TRANSACTION, 0) X(           \
+                                                                                TRIGGER,                   \
+                                                                                1) X(UNBOUNDED,            \
+                                                                                     1) X(UNION, 0)        \
+                                                                                X(UNIQUE, 0) X(            \
+                                                                                    UPDATE,                \
+                                                                                    0) X(USING,            \
+                                                                                         0) X(VACUUM, 1)   \
+                                                                                    X(VALUES, 0) X(        \
+                                                                                        VIEW,              \
+                                                                                        1) X(VIRTUAL,      \
+                                                                                             1)            \
+                                                                                        X(WHEN, 0) X(      \
+                                                                                            WHERE,         \
+                                                                                            0) X(WINDOW,   \
+                                                                                                 1)        \
+                                                                                            X(WITH,        \
+                                                                                              1)           \
+                                                                                                X(WITHOUT, \
+                                                                                                  1)
 
 #define DDL_KW_ENUM(name, fallback) DDL_KW_##name,
 typedef enum ddl_kw { DDL_KW_NONE = 0, DDL_KEYWORDS(DDL_KW_ENUM) DDL_KW_COUNT } ddl_kw;

@@ -209,8 +209,8 @@ static void describe(const ddl_parser *p, const ddl_token *tok, char *out, size_
         return;
     }
     char first = p->text[tok->start];
-    if (tok->kind == DDL_TK_ILLEGAL && (first == '\'' || first == '"' || first == '`' ||
-                                        first == '[' || first == '$')) {
+    if (tok->kind == DDL_TK_ILLEGAL &&
+        (first == '\'' || first == '"' || first == '`' || first == '[' || first == '$')) {
         snprintf(out, cap, "a quote that is never closed");
         return;
     }
@@ -237,8 +237,8 @@ bool ddl_expected(ddl_parser *p, const char *what)
     char found[64], message[256];
     describe(p, tok, found, sizeof found);
     snprintf(message, sizeof message, "expected %s, found %s", what, found);
-    relmap_span span = tok->kind == DDL_TK_EOF ? ddl_span(p, tok->start, tok->start + 1)
-                                               : ddl_token_span(p, tok);
+    relmap_span span =
+        tok->kind == DDL_TK_EOF ? ddl_span(p, tok->start, tok->start + 1) : ddl_token_span(p, tok);
     if (span.end > p->len)
         span = ddl_span(p, p->len > 0 ? p->len - 1 : 0, p->len);
     mb_syntax_error(p->model, span, message);

@@ -138,8 +138,7 @@ static void view_select_columns(ddl_parser *p, relmap_table *t)
         const char *name = NULL;
         bool star = ddl_is_punct(&p->lx, end, "*");
         if (!star && last - first >= 2 &&
-            (end->kind == DDL_TK_ID || end->kind == DDL_TK_QUOTED ||
-             end->kind == DDL_TK_KEYWORD) &&
+            (end->kind == DDL_TK_ID || end->kind == DDL_TK_QUOTED || end->kind == DDL_TK_KEYWORD) &&
             !ddl_is_punct(&p->lx, &p->toks[last - 2], ".")) {
             /* "expr AS name" or "expr name" */
             size_t save = p->i;
@@ -275,9 +274,8 @@ void ddl_pragma(ddl_parser *p)
         memcpy(value, p->text + tok->start, tok->len);
         value[tok->len] = '\0';
     }
-    if (strcasecmp(value, "ON") == 0 || strcmp(value, "1") == 0 ||
-        strcasecmp(value, "TRUE") == 0 || strcasecmp(value, "YES") == 0 ||
-        strcasecmp(value, "'ON'") == 0) {
+    if (strcasecmp(value, "ON") == 0 || strcmp(value, "1") == 0 || strcasecmp(value, "TRUE") == 0 ||
+        strcasecmp(value, "YES") == 0 || strcasecmp(value, "'ON'") == 0) {
         p->model->facts.pragma_foreign_keys = true;
         p->model->facts.pragma_foreign_keys_span = ddl_span(p, start, ddl_last_end(p));
     }

@@ -86,22 +86,22 @@ static bool at_delimiter(const ddl_parser *p)
 /* Words that open a statement relmap reads; anything else is skipped. */
 static bool modelled_start(const ddl_parser *p, const ddl_token *tok)
 {
-    return word_is(p, tok, "CREATE") || word_is(p, tok, "ALTER") ||
-           word_is(p, tok, "COMMENT") || word_is(p, tok, "SET") || word_is(p, tok, "PRAGMA");
+    return word_is(p, tok, "CREATE") || word_is(p, tok, "ALTER") || word_is(p, tok, "COMMENT") ||
+           word_is(p, tok, "SET") || word_is(p, tok, "PRAGMA");
 }
 
 /* Where trigger and BEGIN ATOMIC bodies are, while reading a statement. */
 typedef struct block_state {
-    bool trigger; /* CREATE ... TRIGGER or FUNCTION/PROCEDURE */
-    bool inside;  /* after BEGIN */
-    size_t cases; /* open CASE ... END inside the body */
+    bool trigger;  /* CREATE ... TRIGGER or FUNCTION/PROCEDURE */
+    bool inside;   /* after BEGIN */
+    size_t cases;  /* open CASE ... END inside the body */
     bool last_end; /* the previous token closed the body's END */
 } block_state;
 
 static void track_block(const ddl_parser *p, block_state *b, const ddl_token *tok, size_t n)
 {
-    if (n < 6 && (word_is(p, tok, "TRIGGER") || word_is(p, tok, "FUNCTION") ||
-                  word_is(p, tok, "PROCEDURE")))
+    if (n < 6 &&
+        (word_is(p, tok, "TRIGGER") || word_is(p, tok, "FUNCTION") || word_is(p, tok, "PROCEDURE")))
         b->trigger = word_is(p, &p->toks[0], "CREATE");
     b->last_end = false;
     if (!b->trigger)

@@ -51,12 +51,34 @@ static void skip_brackets(ddl_parser *p)
 /* Words that end a column's type in PostgreSQL and MySQL. */
 static bool type_stop(const ddl_parser *p, bool first)
 {
-    static const char *const stops[] = {
-        "CONSTRAINT", "PRIMARY",   "NOT",        "NULL",     "UNIQUE",    "CHECK",
-        "DEFAULT",    "REFERENCES", "COLLATE",   "GENERATED", "AS",       "AUTO_INCREMENT",
-        "AUTOINCREMENT", "COMMENT", "ON",        "CHARSET",  "STORED",    "VIRTUAL",
-        "VISIBLE",    "INVISIBLE", "DEFERRABLE", "INITIALLY", "COLUMN_FORMAT", "STORAGE",
-        "KEY",        "SRID",      "ENGINE_ATTRIBUTE", "SECONDARY_ENGINE_ATTRIBUTE"};
+    static const char *const stops[] = {"CONSTRAINT",
+                                        "PRIMARY",
+                                        "NOT",
+                                        "NULL",
+                                        "UNIQUE",
+                                        "CHECK",
+                                        "DEFAULT",
+                                        "REFERENCES",
+                                        "COLLATE",
+                                        "GENERATED",
+                                        "AS",
+                                        "AUTO_INCREMENT",
+                                        "AUTOINCREMENT",
+                                        "COMMENT",
+                                        "ON",
+                                        "CHARSET",
+                                        "STORED",
+                                        "VIRTUAL",
+                                        "VISIBLE",
+                                        "INVISIBLE",
+                                        "DEFERRABLE",
+                                        "INITIALLY",
+                                        "COLUMN_FORMAT",
+                                        "STORAGE",
+                                        "KEY",
+                                        "SRID",
+                                        "ENGINE_ATTRIBUTE",
+                                        "SECONDARY_ENGINE_ATTRIBUTE"};
     for (size_t i = 0; i < sizeof stops / sizeof stops[0]; i++)
         if (ddl_at_word(p, 0, stops[i]))
             return true;
@@ -390,8 +412,10 @@ static bool column_constraint(ddl_parser *p, relmap_table *t)
          * none either. */
         bool mysql = p->dialect == RELMAP_DIALECT_MYSQL;
         if (mysql)
-            rm_say(p->opts, "%s: MySQL ignores the REFERENCES clause of column %s.%s (only a "
-                   "FOREIGN KEY clause makes a key)\n", p->path, t->name, col->name);
+            rm_say(p->opts,
+                   "%s: MySQL ignores the REFERENCES clause of column %s.%s (only a "
+                   "FOREIGN KEY clause makes a key)\n",
+                   p->path, t->name, col->name);
         return references(p, t, name, start, names, spans, 1, !mysql);
     } else if (ddl_at_word(p, 0, "GENERATED") || ddl_at_word(p, 0, "AS")) {
         return generated(p, col);
@@ -410,11 +434,10 @@ static bool column_constraint(ddl_parser *p, relmap_table *t)
         ddl_accept_word(p, "CHARSET");
         if (!ddl_take_name(p, NULL))
             return ddl_expected(p, "a character set name");
-    } else if (!is_sqlite(p) &&
-               (ddl_accept_word(p, "VISIBLE") || ddl_accept_word(p, "INVISIBLE") ||
-                ddl_accept_word(p, "UNSIGNED") || ddl_accept_word(p, "ZEROFILL") ||
-                ddl_accept_word(p, "COLUMN_FORMAT") || ddl_accept_word(p, "STORAGE") ||
-                ddl_accept_word(p, "SRID"))) {
+    } else if (!is_sqlite(p) && (ddl_accept_word(p, "VISIBLE") || ddl_accept_word(p, "INVISIBLE") ||
+                                 ddl_accept_word(p, "UNSIGNED") || ddl_accept_word(p, "ZEROFILL") ||
+                                 ddl_accept_word(p, "COLUMN_FORMAT") ||
+                                 ddl_accept_word(p, "STORAGE") || ddl_accept_word(p, "SRID"))) {
         /* MySQL attributes; some take a word after them. */
         if (ddl_peek(p, 0)->kind == DDL_TK_ID || ddl_peek(p, 0)->kind == DDL_TK_NUMBER)
             ddl_advance(p);
@@ -458,9 +481,9 @@ bool ddl_column_def(ddl_parser *p, relmap_table *t)
             type = standard[k];
     relmap_column *col = mb_column(p->model, t, name, type, name_span);
     col->family = rm_type_family(p->dialect, col->type, strlen(col->type));
-    if (!is_sqlite(p) && (strncasecmp(type, "serial", 6) == 0 ||
-                          strncasecmp(type, "bigserial", 9) == 0 ||
-                          strncasecmp(type, "smallserial", 11) == 0))
+    if (!is_sqlite(p) &&
+        (strncasecmp(type, "serial", 6) == 0 || strncasecmp(type, "bigserial", 9) == 0 ||
+         strncasecmp(type, "smallserial", 11) == 0))
         col->autoincrement = true;
     while (!ddl_at_end(p) && !ddl_at_punct(p, 0, ",") && !ddl_at_punct(p, 0, ")")) {
         if (!column_constraint(p, t))
@@ -474,8 +497,7 @@ bool ddl_column_def(ddl_parser *p, relmap_table *t)
 bool ddl_at_table_constraint(const ddl_parser *p)
 {
     if (ddl_at_word(p, 0, "CONSTRAINT") || ddl_at_word(p, 0, "PRIMARY") ||
-        ddl_at_word(p, 0, "UNIQUE") || ddl_at_word(p, 0, "CHECK") ||
-        ddl_at_word(p, 0, "FOREIGN"))
+        ddl_at_word(p, 0, "UNIQUE") || ddl_at_word(p, 0, "CHECK") || ddl_at_word(p, 0, "FOREIGN"))
         return true;
     if (p->dialect == RELMAP_DIALECT_POSTGRES)
         return ddl_at_word(p, 0, "EXCLUDE") || ddl_at_word(p, 0, "LIKE");
@@ -539,7 +561,7 @@ bool ddl_index_elements(ddl_parser *p, relmap_index *index)
 /* MySQL's KEY/INDEX/FULLTEXT/SPATIAL [name] [USING x] (elements) [options]. */
 static bool inline_index(ddl_parser *p, relmap_table *t, size_t start)
 {
-    const char *method = ddl_accept_word(p, "FULLTEXT") ? "FULLTEXT"
+    const char *method = ddl_accept_word(p, "FULLTEXT")  ? "FULLTEXT"
                          : ddl_accept_word(p, "SPATIAL") ? "SPATIAL"
                                                          : NULL;
     if (!ddl_accept_word(p, "KEY") && !ddl_accept_word(p, "INDEX") && !method)
@@ -581,8 +603,8 @@ static bool key_constraint(ddl_parser *p, relmap_table *t, const char *name, siz
         return false;
     skip_conflict(p);
     relmap_span span = ddl_span(p, start, ddl_last_end(p));
-    relmap_key *key = primary ? mb_primary_key(p->model, t, name, span)
-                              : mb_unique(p->model, t, name, span);
+    relmap_key *key =
+        primary ? mb_primary_key(p->model, t, name, span) : mb_unique(p->model, t, name, span);
     for (size_t k = 0; k < n; k++)
         mb_key_column(p->model, key, names[k], spans[k]);
     return true;
@@ -738,9 +760,8 @@ static void sqlite_table_done(ddl_parser *p, relmap_table *t)
                 t->columns[c].nullable = false;
     /* sqlite3AddPrimaryKey: one column declared exactly INTEGER, not
      * "PRIMARY KEY DESC" on the column itself. */
-    for (size_t c = 0; !t->without_rowid && t->primary_key.ncolumns == 1 && !p->pk_desc &&
-                       c < t->ncolumns;
-         c++)
+    for (size_t c = 0;
+         !t->without_rowid && t->primary_key.ncolumns == 1 && !p->pk_desc && c < t->ncolumns; c++)
         if (strcasecmp(t->columns[c].name, t->primary_key.columns[0].name) == 0 &&
             strcasecmp(t->columns[c].type, "INTEGER") == 0) {
             t->columns[c].nullable = false;

@@ -35,8 +35,8 @@ const char *mb_strn(relmap_model *model, const char *s, size_t len)
 static uint32_t add_source(relmap_model *model, const char *path, const char *text, size_t len)
 {
     rm_arena *arena = mb_arena(model);
-    relmap_source *src = rm_arena_push(arena, (void **)&model->sources, &model->nsources,
-                                       sizeof *src);
+    relmap_source *src =
+        rm_arena_push(arena, (void **)&model->sources, &model->nsources, sizeof *src);
     src->path = rm_arena_strdup(arena, path);
     src->text = text;
     src->len = len;
@@ -78,8 +78,8 @@ relmap_table *mb_table(relmap_model *model, const char *schema, const char *name
                        relmap_table_kind kind, relmap_span span)
 {
     rm_arena *arena = mb_arena(model);
-    relmap_table **slot = rm_arena_push(arena, (void **)&model->tables, &model->ntables,
-                                        sizeof *slot);
+    relmap_table **slot =
+        rm_arena_push(arena, (void **)&model->tables, &model->ntables, sizeof *slot);
     relmap_table *table = rm_arena_alloc(arena, sizeof *table);
     table->schema = mb_str(model, schema);
     table->name = mb_str(model, name);
@@ -94,8 +94,8 @@ relmap_table *mb_table(relmap_model *model, const char *schema, const char *name
 relmap_column *mb_column(relmap_model *model, relmap_table *table, const char *name,
                          const char *type, relmap_span span)
 {
-    relmap_column *col = rm_arena_push(mb_arena(model), (void **)&table->columns,
-                                       &table->ncolumns, sizeof *col);
+    relmap_column *col =
+        rm_arena_push(mb_arena(model), (void **)&table->columns, &table->ncolumns, sizeof *col);
     col->name = mb_str(model, name);
     col->type = mb_str(model, type ? type : "");
     col->nullable = true;
@@ -113,18 +113,17 @@ relmap_key *mb_primary_key(relmap_model *model, relmap_table *table, const char 
     return &table->primary_key;
 }
 
-relmap_key *mb_unique(relmap_model *model, relmap_table *table, const char *name,
-                      relmap_span span)
+relmap_key *mb_unique(relmap_model *model, relmap_table *table, const char *name, relmap_span span)
 {
-    relmap_key *key = rm_arena_push(mb_arena(model), (void **)&table->uniques,
-                                    &table->nuniques, sizeof *key);
+    relmap_key *key =
+        rm_arena_push(mb_arena(model), (void **)&table->uniques, &table->nuniques, sizeof *key);
     key->name = mb_str(model, name);
     key->span = span;
     return key;
 }
 
-static void push_colref(relmap_model *model, relmap_colref **array, size_t *n,
-                        const char *column, const char *expr, relmap_span span)
+static void push_colref(relmap_model *model, relmap_colref **array, size_t *n, const char *column,
+                        const char *expr, relmap_span span)
 {
     relmap_colref *ref = rm_arena_push(mb_arena(model), (void **)array, n, sizeof *ref);
     ref->name = mb_str(model, column);
@@ -140,25 +139,24 @@ void mb_key_column(relmap_model *model, relmap_key *key, const char *column, rel
 relmap_index *mb_index(relmap_model *model, relmap_table *table, const char *name, bool unique,
                        relmap_span span)
 {
-    relmap_index *index = rm_arena_push(mb_arena(model), (void **)&table->indexes,
-                                        &table->nindexes, sizeof *index);
+    relmap_index *index =
+        rm_arena_push(mb_arena(model), (void **)&table->indexes, &table->nindexes, sizeof *index);
     index->name = mb_str(model, name);
     index->unique = unique;
     index->span = span;
     return index;
 }
 
-void mb_index_column(relmap_model *model, relmap_index *index, const char *column,
-                     const char *expr, relmap_span span)
+void mb_index_column(relmap_model *model, relmap_index *index, const char *column, const char *expr,
+                     relmap_span span)
 {
     push_colref(model, &index->columns, &index->ncolumns, column, expr, span);
 }
 
-relmap_fk *mb_fk(relmap_model *model, relmap_table *table, const char *name,
-                 const char *ref_schema, const char *ref_table, relmap_span span)
+relmap_fk *mb_fk(relmap_model *model, relmap_table *table, const char *name, const char *ref_schema,
+                 const char *ref_table, relmap_span span)
 {
-    relmap_fk *fk = rm_arena_push(mb_arena(model), (void **)&table->fks, &table->nfks,
-                                  sizeof *fk);
+    relmap_fk *fk = rm_arena_push(mb_arena(model), (void **)&table->fks, &table->nfks, sizeof *fk);
     fk->name = mb_str(model, name);
     fk->ref_schema = mb_str(model, ref_schema);
     fk->ref_table_name = mb_str(model, ref_table);
@@ -236,10 +234,10 @@ relmap_fk_violations *mb_fk_violations(relmap_model *model, relmap_fk *fk)
 }
 
 relmap_check_constraint *mb_check(relmap_model *model, relmap_table *table, const char *name,
-                       const char *expr, relmap_span span)
+                                  const char *expr, relmap_span span)
 {
-    relmap_check_constraint *check = rm_arena_push(mb_arena(model), (void **)&table->checks,
-                                        &table->nchecks, sizeof *check);
+    relmap_check_constraint *check =
+        rm_arena_push(mb_arena(model), (void **)&table->checks, &table->nchecks, sizeof *check);
     check->name = mb_str(model, name);
     check->expr = mb_str(model, expr);
     check->span = span;

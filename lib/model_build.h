@@ -46,16 +46,15 @@ relmap_column *mb_column(relmap_model *model, relmap_table *table, const char *n
  * mb_key_column. */
 relmap_key *mb_primary_key(relmap_model *model, relmap_table *table, const char *name,
                            relmap_span span);
-relmap_key *mb_unique(relmap_model *model, relmap_table *table, const char *name,
-                      relmap_span span);
+relmap_key *mb_unique(relmap_model *model, relmap_table *table, const char *name, relmap_span span);
 void mb_key_column(relmap_model *model, relmap_key *key, const char *column, relmap_span span);
 relmap_index *mb_index(relmap_model *model, relmap_table *table, const char *name, bool unique,
                        relmap_span span);
 /* An index element: a column name, or (column NULL) an expression's text. */
-void mb_index_column(relmap_model *model, relmap_index *index, const char *column,
-                     const char *expr, relmap_span span);
-relmap_fk *mb_fk(relmap_model *model, relmap_table *table, const char *name,
-                 const char *ref_schema, const char *ref_table, relmap_span span);
+void mb_index_column(relmap_model *model, relmap_index *index, const char *column, const char *expr,
+                     relmap_span span);
+relmap_fk *mb_fk(relmap_model *model, relmap_table *table, const char *name, const char *ref_schema,
+                 const char *ref_table, relmap_span span);
 void mb_fk_column(relmap_model *model, relmap_fk *fk, const char *column, relmap_span span);
 void mb_fk_ref_column(relmap_model *model, relmap_fk *fk, const char *column, relmap_span span);
 /* Sets an action from its SQL text ("set null", any case and spacing). */
@@ -63,7 +62,7 @@ void mb_fk_on_delete(relmap_model *model, relmap_fk *fk, const char *text);
 void mb_fk_on_update(relmap_model *model, relmap_fk *fk, const char *text);
 relmap_fk_violations *mb_fk_violations(relmap_model *model, relmap_fk *fk);
 relmap_check_constraint *mb_check(relmap_model *model, relmap_table *table, const char *name,
-                       const char *expr, relmap_span span);
+                                  const char *expr, relmap_span span);
 
 /* Records that the text at `span` could not be parsed (SYNTAX001). */
 void mb_syntax_error(relmap_model *model, relmap_span span, const char *message);

@@ -114,17 +114,16 @@ static int check_text(const char *path, const char *text, size_t len)
         i += n;
     }
     if (invalid > 0 && invalid * 16 > len)
-        return rm_error(RELMAP_EFORMAT,
-                        "%s: not a text file (%zu of its %zu bytes are not UTF-8)", path,
-                        invalid, len);
+        return rm_error(RELMAP_EFORMAT, "%s: not a text file (%zu of its %zu bytes are not UTF-8)",
+                        path, invalid, len);
     return 0;
 }
 
 bool rm_ddl_looks_like_sql(const char *head, size_t len)
 {
-    static const char *const starts[] = {"CREATE", "ALTER", "DROP",  "INSERT", "PRAGMA",
+    static const char *const starts[] = {"CREATE", "ALTER", "DROP",   "INSERT",  "PRAGMA",
                                          "BEGIN",  "SET",   "SELECT", "COMMENT", "USE",
-                                         "WITH",   "GRANT", "COPY",  "START"};
+                                         "WITH",   "GRANT", "COPY",   "START"};
     if (memchr(head, '\0', len))
         return false;
     ddl_lexer lx;
@@ -133,7 +132,8 @@ bool rm_ddl_looks_like_sql(const char *head, size_t len)
     bool commented = tok.start > 0; /* a comment or blank line came first */
     if (tok.kind == DDL_TK_ID || tok.kind == DDL_TK_KEYWORD)
         for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++)
-            if (strlen(starts[i]) == tok.len && strncasecmp(head + tok.start, starts[i], tok.len) == 0)
+            if (strlen(starts[i]) == tok.len &&
+                strncasecmp(head + tok.start, starts[i], tok.len) == 0)
                 return true;
     /* A dump's header comment, with nothing after it within the head. */
     return commented && tok.kind == DDL_TK_EOF && (head[0] == '-' || head[0] == '/');
@@ -208,8 +208,7 @@ static void add_implicit_fk_indexes(ddl_parser *p, relmap_table *t)
 {
     for (size_t k = 0; k < t->nfks; k++) {
         const relmap_fk *fk = &t->fks[k];
-        if (fk->ncolumns == 0 || leads_with(p, t->primary_key.columns,
-                                            t->primary_key.ncolumns, fk))
+        if (fk->ncolumns == 0 || leads_with(p, t->primary_key.columns, t->primary_key.ncolumns, fk))
             continue;
         bool covered = false;
         for (size_t u = 0; u < t->nuniques && !covered; u++)
@@ -219,8 +218,8 @@ static void add_implicit_fk_indexes(ddl_parser *p, relmap_table *t)
                       leads_with(p, t->indexes[x].columns, t->indexes[x].ncolumns, fk);
         if (covered)
             continue;
-        relmap_index *index = mb_index(p->model, t, fk->name ? fk->name : fk->columns[0].name,
-                                       false, fk->span);
+        relmap_index *index =
+            mb_index(p->model, t, fk->name ? fk->name : fk->columns[0].name, false, fk->span);
         for (size_t c = 0; c < fk->ncolumns; c++)
             mb_index_column(p->model, index, fk->columns[c].name, NULL, fk->columns[c].span);
     }
@@ -279,13 +278,14 @@ int rm_read_ddl(relmap_model *model, const char *path, const relmap_load_opts *o
             /* Portable SQL: read as SQLite, the most permissive of the three,
              * and say so, since rules about SQLite then speak less firmly. */
             p.dialect = RELMAP_DIALECT_SQLITE;
-            rm_say(opts, "%s: SQL without dialect-specific syntax, read as sqlite "
-                   "(--dialect sets it)\n", path);
+            rm_say(opts,
+                   "%s: SQL without dialect-specific syntax, read as sqlite "
+                   "(--dialect sets it)\n",
+                   path);
             if (model->dialect == RELMAP_DIALECT_UNKNOWN)
                 model->facts.dialect_assumed = true;
         } else {
-            rm_say(opts, "%s: SQL in the %s dialect (%s)\n", path, dialect_name(p.dialect),
-                   signal);
+            rm_say(opts, "%s: SQL in the %s dialect (%s)\n", path, dialect_name(p.dialect), signal);
         }
     }
     if (model->dialect == RELMAP_DIALECT_UNKNOWN)

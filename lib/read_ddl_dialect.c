@@ -32,24 +32,39 @@ static const struct {
     const char *word;
     relmap_dialect dialect;
 } word_signals[] = {
-    {"AUTO_INCREMENT", RELMAP_DIALECT_MYSQL},  {"ENGINE", RELMAP_DIALECT_MYSQL},
-    {"UNSIGNED", RELMAP_DIALECT_MYSQL},        {"CHARSET", RELMAP_DIALECT_MYSQL},
-    {"FULLTEXT", RELMAP_DIALECT_MYSQL},        {"LOCK", RELMAP_DIALECT_MYSQL},
-    {"DELIMITER", RELMAP_DIALECT_MYSQL},       {"AUTOINCREMENT", RELMAP_DIALECT_SQLITE},
-    {"PRAGMA", RELMAP_DIALECT_SQLITE},         {"ROWID", RELMAP_DIALECT_SQLITE},
-    {"SERIAL", RELMAP_DIALECT_POSTGRES},       {"BIGSERIAL", RELMAP_DIALECT_POSTGRES},
-    {"SMALLSERIAL", RELMAP_DIALECT_POSTGRES},  {"OWNER", RELMAP_DIALECT_POSTGRES},
-    {"search_path", RELMAP_DIALECT_POSTGRES},  {"JSONB", RELMAP_DIALECT_POSTGRES},
-    {"BYTEA", RELMAP_DIALECT_POSTGRES},        {"TIMESTAMPTZ", RELMAP_DIALECT_POSTGRES},
-    {"INHERITS", RELMAP_DIALECT_POSTGRES},     {"EXTENSION", RELMAP_DIALECT_POSTGRES},
-    {"pg_catalog", RELMAP_DIALECT_POSTGRES},   {"CONCURRENTLY", RELMAP_DIALECT_POSTGRES},
+    {"AUTO_INCREMENT", RELMAP_DIALECT_MYSQL},
+    {"ENGINE", RELMAP_DIALECT_MYSQL},
+    {"UNSIGNED", RELMAP_DIALECT_MYSQL},
+    {"CHARSET", RELMAP_DIALECT_MYSQL},
+    {"FULLTEXT", RELMAP_DIALECT_MYSQL},
+    {"LOCK", RELMAP_DIALECT_MYSQL},
+    {"DELIMITER", RELMAP_DIALECT_MYSQL},
+    {"AUTOINCREMENT", RELMAP_DIALECT_SQLITE},
+    {"PRAGMA", RELMAP_DIALECT_SQLITE},
+    {"ROWID", RELMAP_DIALECT_SQLITE},
+    {"SERIAL", RELMAP_DIALECT_POSTGRES},
+    {"BIGSERIAL", RELMAP_DIALECT_POSTGRES},
+    {"SMALLSERIAL", RELMAP_DIALECT_POSTGRES},
+    {"OWNER", RELMAP_DIALECT_POSTGRES},
+    {"search_path", RELMAP_DIALECT_POSTGRES},
+    {"JSONB", RELMAP_DIALECT_POSTGRES},
+    {"BYTEA", RELMAP_DIALECT_POSTGRES},
+    {"TIMESTAMPTZ", RELMAP_DIALECT_POSTGRES},
+    {"INHERITS", RELMAP_DIALECT_POSTGRES},
+    {"EXTENSION", RELMAP_DIALECT_POSTGRES},
+    {"pg_catalog", RELMAP_DIALECT_POSTGRES},
+    {"CONCURRENTLY", RELMAP_DIALECT_POSTGRES},
     /* ALTER TABLE ONLY (pg_dump), character varying, with time zone, ...:
      * words no SQLite or MySQL schema writes. */
-    {"ONLY", RELMAP_DIALECT_POSTGRES},         {"VARYING", RELMAP_DIALECT_POSTGRES},
-    {"ZONE", RELMAP_DIALECT_POSTGRES},         {"IDENTITY", RELMAP_DIALECT_POSTGRES},
+    {"ONLY", RELMAP_DIALECT_POSTGRES},
+    {"VARYING", RELMAP_DIALECT_POSTGRES},
+    {"ZONE", RELMAP_DIALECT_POSTGRES},
+    {"IDENTITY", RELMAP_DIALECT_POSTGRES},
     {"SEQUENCE", RELMAP_DIALECT_POSTGRES},
-    {"SCHEMA", RELMAP_DIALECT_POSTGRES},       {"GIN", RELMAP_DIALECT_POSTGRES},
-    {"GIST", RELMAP_DIALECT_POSTGRES},         {"BRIN", RELMAP_DIALECT_POSTGRES},
+    {"SCHEMA", RELMAP_DIALECT_POSTGRES},
+    {"GIN", RELMAP_DIALECT_POSTGRES},
+    {"GIST", RELMAP_DIALECT_POSTGRES},
+    {"BRIN", RELMAP_DIALECT_POSTGRES},
 };
 
 /* Whether the next word after `at` (white space and comments skipped) is
@@ -63,8 +78,8 @@ static bool next_word_is(const char *text, size_t len, size_t at, const char *wo
         ddl_token tok = ddl_next(&lx);
         if (tok.kind == DDL_TK_SPACE || tok.kind == DDL_TK_COMMENT)
             continue;
-        return (tok.kind == DDL_TK_ID || tok.kind == DDL_TK_KEYWORD) &&
-               tok.len == strlen(word) && strncasecmp(text + tok.start, word, tok.len) == 0;
+        return (tok.kind == DDL_TK_ID || tok.kind == DDL_TK_KEYWORD) && tok.len == strlen(word) &&
+               strncasecmp(text + tok.start, word, tok.len) == 0;
     }
 }
 
@@ -118,18 +133,16 @@ relmap_dialect rm_ddl_detect_dialect(const char *text, size_t len, char *signal,
             continue;
         }
         if (tok.kind == DDL_TK_QUOTED && z[0] == '`')
-            return found(text, tok.start, "a `backquoted` name", RELMAP_DIALECT_MYSQL, signal,
-                         cap);
+            return found(text, tok.start, "a `backquoted` name", RELMAP_DIALECT_MYSQL, signal, cap);
         if (tok.kind == DDL_TK_QUOTED && z[0] == '[')
-            return found(text, tok.start, "a [bracketed] name", RELMAP_DIALECT_SQLITE, signal,
-                         cap);
+            return found(text, tok.start, "a [bracketed] name", RELMAP_DIALECT_SQLITE, signal, cap);
         if (tok.kind == DDL_TK_VARIABLE && tok.len >= 2 && z[0] == ':' && z[1] == ':')
             return found(text, tok.start, "a :: cast", RELMAP_DIALECT_POSTGRES, signal, cap);
         if (tok.kind == DDL_TK_VARIABLE && tok.len >= 2 && z[0] == '$' && z[1] == '$')
             return found(text, tok.start, "$$ quoting", RELMAP_DIALECT_POSTGRES, signal, cap);
         if (tok.kind == DDL_TK_ILLEGAL && z[0] == '\\' && at_line_start)
-            return found(text, tok.start, "a psql meta-command", RELMAP_DIALECT_POSTGRES,
-                         signal, cap);
+            return found(text, tok.start, "a psql meta-command", RELMAP_DIALECT_POSTGRES, signal,
+                         cap);
         if (tok.kind != DDL_TK_ID && tok.kind != DDL_TK_KEYWORD)
             continue;
         if (tok.len == 7 && strncasecmp(z, "COMMENT", 7) == 0 &&

@@ -35,25 +35,24 @@
 static int prepare_all(reader *r)
 {
     int rc = sq_prepare(r,
-                     "SELECT cid, name, type, \"notnull\", dflt_value, pk, hidden "
-                     "FROM pragma_table_xinfo(?1, 'main')",
-                     &r->xinfo);
+                        "SELECT cid, name, type, \"notnull\", dflt_value, pk, hidden "
+                        "FROM pragma_table_xinfo(?1, 'main')",
+                        &r->xinfo);
     if (rc == 0)
         rc = sq_prepare(r,
-                     "SELECT id, seq, \"table\", \"from\", \"to\", on_update, on_delete, match "
-                     "FROM pragma_foreign_key_list(?1, 'main')",
-                     &r->fk_list);
+                        "SELECT id, seq, \"table\", \"from\", \"to\", on_update, on_delete, match "
+                        "FROM pragma_foreign_key_list(?1, 'main')",
+                        &r->fk_list);
     /* No ORDER BY in these: the pragmas' own order is known, and a sorter
      * per table costs more than reading the rows backwards. */
     if (rc == 0)
         rc = sq_prepare(r,
-                     "SELECT name, \"unique\", origin, partial "
-                     "FROM pragma_index_list(?1, 'main')",
-                     &r->index_list);
+                        "SELECT name, \"unique\", origin, partial "
+                        "FROM pragma_index_list(?1, 'main')",
+                        &r->index_list);
     if (rc == 0)
-        rc = sq_prepare(r,
-                     "SELECT cid, name FROM pragma_index_xinfo(?1, 'main') WHERE key",
-                     &r->index_xinfo);
+        rc = sq_prepare(r, "SELECT cid, name FROM pragma_index_xinfo(?1, 'main') WHERE key",
+                        &r->index_xinfo);
     return rc;
 }
 
@@ -94,7 +93,7 @@ typedef struct index_row {
     struct index_col {
         long cid; /* -2 for an expression */
         const char *name;
-    } *cols; /* the key columns */
+    } * cols; /* the key columns */
     size_t ncols;
 } index_row;
 
@@ -123,8 +122,7 @@ typedef struct table_ctx {
 static const char *text_col(rm_arena *arena, sqlite3_stmt *st, int i)
 {
     const unsigned char *s = sqlite3_column_text(st, i);
-    return s ? rm_arena_strndup(arena, (const char *)s, (size_t)sqlite3_column_bytes(st, i))
-             : NULL;
+    return s ? rm_arena_strndup(arena, (const char *)s, (size_t)sqlite3_column_bytes(st, i)) : NULL;
 }
 
 /*
@@ -146,7 +144,8 @@ static int each_row(table_ctx *c, sqlite3_stmt *st, const char *name, const char
     if (!sq_table_local(rc))
         return sq_failure(c->r, rc);
     char msg[400];
-    sq_note(c->r, "%s of %s could not be read: %s", what, name, sq_db_message(c->r, msg, sizeof msg));
+    sq_note(c->r, "%s of %s could not be read: %s", what, name,
+            sq_db_message(c->r, msg, sizeof msg));
     return 0;
 }
 
@@ -504,8 +503,8 @@ static long *build_fks(table_ctx *c)
         /* "to" is NULL when the key names no parent columns (the parent's
          * primary key is meant). */
         for (size_t m = 0; m < n && rows->to; m++) {
-            relmap_span rs = k && m < k->nref_columns ? span_in(c, k->ref_columns[m].span, span)
-                                                      : span;
+            relmap_span rs =
+                k && m < k->nref_columns ? span_in(c, k->ref_columns[m].span, span) : span;
             mb_fk_ref_column(model, fk, rows[m].to ? rows[m].to : "", rs);
         }
         key_clauses(c, fk, rows, k);
@@ -574,8 +573,8 @@ static int read_table(reader *r, const schema_row *row)
     if (rc == 0 && !row->view && row->has_indexes)
         rc = each_row(&c, r->index_list, row->name, "the indexes", index_row_read, NULL);
     for (size_t i = 0; rc == 0 && i < c.nindexes; i++)
-        rc = each_row(&c, r->index_xinfo, c.indexes[i].name, "the index columns",
-                      index_column_row, &c.indexes[i]);
+        rc = each_row(&c, r->index_xinfo, c.indexes[i].name, "the index columns", index_column_row,
+                      &c.indexes[i]);
     if (rc == 0 && !row->view && may_reference(row))
         rc = each_row(&c, r->fk_list, row->name, "the foreign keys", fk_row_read, NULL);
     in_creation_order(&c);
@@ -595,8 +594,8 @@ static int read_table(reader *r, const schema_row *row)
 static int read_table_list(reader *r, rm_strmap *facts)
 {
     sqlite3_stmt *st;
-    int rc = sq_prepare(r, "SELECT name, type, wr, strict FROM pragma_table_list WHERE schema = 'main'",
-                     &st);
+    int rc = sq_prepare(
+        r, "SELECT name, type, wr, strict FROM pragma_table_list WHERE schema = 'main'", &st);
     if (rc < 0)
         return rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -626,9 +625,9 @@ static int read_schema(reader *r)
     int rc = read_table_list(r, facts);
     if (rc == 0)
         rc = sq_prepare(r,
-                     "SELECT type, name, sql, tbl_name FROM main.sqlite_schema "
-                     "WHERE type IN ('table', 'view', 'index') ORDER BY rowid",
-                     &st);
+                        "SELECT type, name, sql, tbl_name FROM main.sqlite_schema "
+                        "WHERE type IN ('table', 'view', 'index') ORDER BY rowid",
+                        &st);
     int step = SQLITE_DONE;
     while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
         const char *type = (const char *)sqlite3_column_text(st, 0);

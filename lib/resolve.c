@@ -30,8 +30,7 @@ static const char *qualified_key(relmap_model *model, const char *schema, const 
     return rm_arena_printf(mb_arena(model), "%s\x1f%s", schema, name);
 }
 
-const relmap_table *rm_find_table(const relmap_model *model, const char *schema,
-                                  const char *name)
+const relmap_table *rm_find_table(const relmap_model *model, const char *schema, const char *name)
 {
     rm_strmap *map = model->internal->tables_by_name;
     if (!map || !name)
@@ -99,8 +98,8 @@ static void resolve_fk_target(relmap_model *model, relmap_fk *fk, rm_strmap *con
         return;
     const relmap_column **target = rm_arena_alloc(mb_arena(model), fk->ntarget * sizeof *target);
     for (size_t i = 0; i < fk->ntarget; i++)
-        target[i] = fk->nref_columns ? fk->ref_columns[i].column
-                                     : ref->primary_key.columns[i].column;
+        target[i] =
+            fk->nref_columns ? fk->ref_columns[i].column : ref->primary_key.columns[i].column;
     fk->target = target;
 }
 

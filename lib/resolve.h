@@ -17,8 +17,7 @@
 void rm_resolve(relmap_model *model);
 
 /* A table by (optional) schema and name, after rm_resolve. */
-const relmap_table *rm_find_table(const relmap_model *model, const char *schema,
-                                  const char *name);
+const relmap_table *rm_find_table(const relmap_model *model, const char *schema, const char *name);
 
 /* Whether two identifiers are the same name in the model's dialect. */
 bool rm_same_name(const relmap_model *model, const char *a, const char *b);

@@ -27,8 +27,7 @@ void rm_source_index_lines(rm_arena *arena, relmap_source *src)
     src->nlines = nlines;
 }
 
-void rm_source_position(const relmap_source *src, size_t offset, unsigned *line,
-                        unsigned *column)
+void rm_source_position(const relmap_source *src, size_t offset, unsigned *line, unsigned *column)
 {
     if (offset > src->len)
         offset = src->len;

@@ -12,7 +12,6 @@
 void rm_source_index_lines(rm_arena *arena, relmap_source *src);
 
 /* The 1-based line and column (in bytes) of `offset` in `src`. */
-void rm_source_position(const relmap_source *src, size_t offset, unsigned *line,
-                        unsigned *column);
+void rm_source_position(const relmap_source *src, size_t offset, unsigned *line, unsigned *column);
 
 #endif

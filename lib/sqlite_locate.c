@@ -126,9 +126,8 @@ static sl_range skip_group(walker *w)
 {
     size_t inner = peek(w, 1)->start;
     skip_one(w);
-    size_t end = w->i > 0 && ddl_is_punct(&w->lx, &w->toks[w->i - 1], ")")
-                     ? w->toks[w->i - 1].start
-                     : last_end(w);
+    size_t end = w->i > 0 && ddl_is_punct(&w->lx, &w->toks[w->i - 1], ")") ? w->toks[w->i - 1].start
+                                                                           : last_end(w);
     return range(inner, end > inner ? end : inner);
 }
 
@@ -170,8 +169,8 @@ static void name_list(walker *w, sl_name **names, size_t *n)
 static sl_constraint *add_constraint(walker *w, sl_table *t, sl_kind kind, long column,
                                      const char *name, size_t start)
 {
-    sl_constraint *c = rm_arena_push(w->arena, (void **)&t->constraints, &t->nconstraints,
-                                     sizeof *c);
+    sl_constraint *c =
+        rm_arena_push(w->arena, (void **)&t->constraints, &t->nconstraints, sizeof *c);
     c->kind = kind;
     c->column = column;
     c->name = name;
@@ -243,8 +242,7 @@ static void column_as_list(walker *w, const sl_table *t, long column, sl_constra
 }
 
 /* One column constraint (after an optional CONSTRAINT name). */
-static void column_constraint(walker *w, sl_table *t, long column, const char *name,
-                              size_t start)
+static void column_constraint(walker *w, sl_table *t, long column, const char *name, size_t start)
 {
     sl_constraint *c = NULL;
     if (at_kw(w, 0, DDL_KW_PRIMARY)) {
@@ -360,8 +358,7 @@ static bool table_constraint(walker *w, sl_table *t, const char *name, size_t st
 static bool starts_table_constraint(const walker *w)
 {
     return at_kw(w, 0, DDL_KW_CONSTRAINT) || at_kw(w, 0, DDL_KW_PRIMARY) ||
-           at_kw(w, 0, DDL_KW_UNIQUE) || at_kw(w, 0, DDL_KW_CHECK) ||
-           at_kw(w, 0, DDL_KW_FOREIGN);
+           at_kw(w, 0, DDL_KW_UNIQUE) || at_kw(w, 0, DDL_KW_CHECK) || at_kw(w, 0, DDL_KW_FOREIGN);
 }
 
 /* Table constraints; SQLite lets them follow each other without commas. */
@@ -387,8 +384,8 @@ static sl_name object_name(walker *w)
         return none;
     while (ddl_is_name(peek(w, 0)) || at_kw(w, 0, DDL_KW_TABLE) || at_kw(w, 0, DDL_KW_INDEX) ||
            at_kw(w, 0, DDL_KW_UNIQUE)) {
-        bool last = at_kw(w, 0, DDL_KW_TABLE) || at_kw(w, 0, DDL_KW_INDEX) ||
-                    at_kw(w, 0, DDL_KW_VIEW);
+        bool last =
+            at_kw(w, 0, DDL_KW_TABLE) || at_kw(w, 0, DDL_KW_INDEX) || at_kw(w, 0, DDL_KW_VIEW);
         w->i++;
         if (last)
             break;
@@ -435,8 +432,8 @@ bool sl_locate_table(rm_arena *arena, const char *sql, size_t len, sl_table *out
  * trailing COLLATE name and ASC/DESC. */
 static void index_element(walker *w, sl_index *ix)
 {
-    sl_index_element *e = rm_arena_push(w->arena, (void **)&ix->elements, &ix->nelements,
-                                        sizeof *e);
+    sl_index_element *e =
+        rm_arena_push(w->arena, (void **)&ix->elements, &ix->nelements, sizeof *e);
     size_t start = peek(w, 0)->start, expr_end = start;
     while (!at_item_end(w)) {
         if (at_kw(w, 0, DDL_KW_COLLATE) || at_kw(w, 0, DDL_KW_ASC) || at_kw(w, 0, DDL_KW_DESC)) {

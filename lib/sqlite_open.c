@@ -75,8 +75,8 @@ int sq_failure(const reader *r, int rc)
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
         return rm_error(RELMAP_EBUSY,
-                        "%s: database is locked by another process (gave up after %d ms)",
-                        r->path, r->opts->busy_timeout_ms);
+                        "%s: database is locked by another process (gave up after %d ms)", r->path,
+                        r->opts->busy_timeout_ms);
     case SQLITE_NOTADB:
         return rm_error(RELMAP_EFORMAT, "%s: not a SQLite database: %s", r->path, msg);
     case SQLITE_CORRUPT:
@@ -143,11 +143,10 @@ static int check_header(const reader *r, bool *wal)
     /* Byte 19 is the read version: 1 rollback journal, 2 WAL. SQLite
      * refuses anything newer. */
     if (h[19] < 1 || h[19] > 2 || h[18] < 1)
-        return rm_error(RELMAP_EFORMAT, "%s: unsupported file format version %u/%u", r->path,
-                        h[18], h[19]);
+        return rm_error(RELMAP_EFORMAT, "%s: unsupported file format version %u/%u", r->path, h[18],
+                        h[19]);
     if (h[21] != 64 || h[22] != 32 || h[23] != 32)
-        return rm_error(RELMAP_EFORMAT, "%s: corrupt header: invalid payload fractions",
-                        r->path);
+        return rm_error(RELMAP_EFORMAT, "%s: corrupt header: invalid payload fractions", r->path);
     if ((uint64_t)st.st_size < page)
         return rm_error(RELMAP_EFORMAT,
                         "%s: truncated database: %lld bytes, shorter than one page (%u bytes)",
@@ -157,13 +156,11 @@ static int check_header(const reader *r, bool *wal)
      * change counter at 24. In WAL mode the file may legitimately lag the
      * log, so only a rollback database is held to it (as SQLite does). */
     uint64_t pages = be32(h + 28);
-    if (!*wal && pages > 0 && be32(h + 24) == be32(h + 92) &&
-        (uint64_t)st.st_size < pages * page)
+    if (!*wal && pages > 0 && be32(h + 24) == be32(h + 92) && (uint64_t)st.st_size < pages * page)
         return rm_error(RELMAP_EFORMAT,
                         "%s: truncated database: the header says %llu pages of %u bytes, "
                         "the file has %lld bytes",
-                        r->path, (unsigned long long)pages, (unsigned)page,
-                        (long long)st.st_size);
+                        r->path, (unsigned long long)pages, (unsigned)page, (long long)st.st_size);
     return 0;
 }
 
@@ -322,7 +319,7 @@ static int choose_uri(reader *r, bool wal_header, char **uri)
     if (rc < 0)
         return rc;
     sq_note(r, "WAL database with a -wal but no -shm file: reading a private copy in %s",
-         r->tmp_dir);
+            r->tmp_dir);
     *uri = file_uri(copy, "?mode=ro");
     free(copy);
     return 0;

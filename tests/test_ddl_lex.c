@@ -46,19 +46,19 @@ static void test_token_kinds(void **state)
         ddl_tk kind;
         const char *text;
     } want[] = {
-        {DDL_TK_KEYWORD, "CREATE"}, {DDL_TK_ID, "tbl"},         {DDL_TK_QUOTED, "\"a b\""},
-        {DDL_TK_QUOTED, "`c`"},     {DDL_TK_QUOTED, "[d e]"},   {DDL_TK_STRING, "'it''s'"},
-        {DDL_TK_BLOB, "x'0aFF'"},   {DDL_TK_NUMBER, "12"},      {DDL_TK_NUMBER, "1.5e3"},
-        {DDL_TK_NUMBER, ".5"},      {DDL_TK_NUMBER, "0x1F"},    {DDL_TK_VARIABLE, "?1"},
-        {DDL_TK_VARIABLE, ":v"},    {DDL_TK_VARIABLE, "@w"},    {DDL_TK_VARIABLE, "$x"},
-        {DDL_TK_PUNCT, "("},        {DDL_TK_PUNCT, ")"},        {DDL_TK_PUNCT, ","},
-        {DDL_TK_PUNCT, ";"},        {DDL_TK_PUNCT, "."},        {DDL_TK_PUNCT, "<="},
-        {DDL_TK_PUNCT, ">="},       {DDL_TK_PUNCT, "<>"},       {DDL_TK_PUNCT, "!="},
-        {DDL_TK_PUNCT, "=="},       {DDL_TK_PUNCT, "||"},       {DDL_TK_PUNCT, "<<"},
-        {DDL_TK_PUNCT, ">>"},       {DDL_TK_PUNCT, "->>"},      {DDL_TK_PUNCT, "->"},
-        {DDL_TK_PUNCT, "="},        {DDL_TK_PUNCT, "<"},        {DDL_TK_PUNCT, ">"},
-        {DDL_TK_PUNCT, "+"},        {DDL_TK_PUNCT, "-"},        {DDL_TK_PUNCT, "*"},
-        {DDL_TK_PUNCT, "/"},        {DDL_TK_PUNCT, "%"},        {DDL_TK_PUNCT, "&"},
+        {DDL_TK_KEYWORD, "CREATE"}, {DDL_TK_ID, "tbl"},       {DDL_TK_QUOTED, "\"a b\""},
+        {DDL_TK_QUOTED, "`c`"},     {DDL_TK_QUOTED, "[d e]"}, {DDL_TK_STRING, "'it''s'"},
+        {DDL_TK_BLOB, "x'0aFF'"},   {DDL_TK_NUMBER, "12"},    {DDL_TK_NUMBER, "1.5e3"},
+        {DDL_TK_NUMBER, ".5"},      {DDL_TK_NUMBER, "0x1F"},  {DDL_TK_VARIABLE, "?1"},
+        {DDL_TK_VARIABLE, ":v"},    {DDL_TK_VARIABLE, "@w"},  {DDL_TK_VARIABLE, "$x"},
+        {DDL_TK_PUNCT, "("},        {DDL_TK_PUNCT, ")"},      {DDL_TK_PUNCT, ","},
+        {DDL_TK_PUNCT, ";"},        {DDL_TK_PUNCT, "."},      {DDL_TK_PUNCT, "<="},
+        {DDL_TK_PUNCT, ">="},       {DDL_TK_PUNCT, "<>"},     {DDL_TK_PUNCT, "!="},
+        {DDL_TK_PUNCT, "=="},       {DDL_TK_PUNCT, "||"},     {DDL_TK_PUNCT, "<<"},
+        {DDL_TK_PUNCT, ">>"},       {DDL_TK_PUNCT, "->>"},    {DDL_TK_PUNCT, "->"},
+        {DDL_TK_PUNCT, "="},        {DDL_TK_PUNCT, "<"},      {DDL_TK_PUNCT, ">"},
+        {DDL_TK_PUNCT, "+"},        {DDL_TK_PUNCT, "-"},      {DDL_TK_PUNCT, "*"},
+        {DDL_TK_PUNCT, "/"},        {DDL_TK_PUNCT, "%"},      {DDL_TK_PUNCT, "&"},
         {DDL_TK_PUNCT, "~"},        {DDL_TK_PUNCT, "|"},
     };
     size_t nwant = sizeof want / sizeof want[0];
@@ -248,11 +248,11 @@ static void test_is_punct(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_token_kinds),     cmocka_unit_test(test_space_and_comments),
-        cmocka_unit_test(test_keywords),        cmocka_unit_test(test_fallback_names),
-        cmocka_unit_test(test_dequote),         cmocka_unit_test(test_dequote_bracket),
-        cmocka_unit_test(test_illegal),         cmocka_unit_test(test_nul_and_utf8),
-        cmocka_unit_test(test_never_stalls),    cmocka_unit_test(test_is_punct),
+        cmocka_unit_test(test_token_kinds),  cmocka_unit_test(test_space_and_comments),
+        cmocka_unit_test(test_keywords),     cmocka_unit_test(test_fallback_names),
+        cmocka_unit_test(test_dequote),      cmocka_unit_test(test_dequote_bracket),
+        cmocka_unit_test(test_illegal),      cmocka_unit_test(test_nul_and_utf8),
+        cmocka_unit_test(test_never_stalls), cmocka_unit_test(test_is_punct),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -82,7 +82,8 @@ static void test_postgres_dump(void **state)
         "\\connect other\n"
         "ALTER TABLE ONLY public.\"Users\"\n    ADD CONSTRAINT users_pkey PRIMARY KEY (\"ID\");\n"
         "ALTER TABLE ONLY public.orders ADD CONSTRAINT orders_pkey PRIMARY KEY (id),\n"
-        "    ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES public.\"Users\"(\"ID\")"
+        "    ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES "
+        "public.\"Users\"(\"ID\")"
         " ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED;\n"
         "CREATE INDEX orders_user ON public.orders USING btree (user_id) WHERE (user_id > 0);\n"
         "COMMENT ON TABLE public.orders IS 'The orders';\n";
@@ -125,7 +126,8 @@ static void test_mysql_dump(void **state)
         "-- MySQL dump 10.13\n/*!40101 SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT */;\n"
         "DROP TABLE IF EXISTS `users`;\n"
         "CREATE TABLE `users` (\n  `id` int unsigned NOT NULL AUTO_INCREMENT,\n"
-        "  `email` varchar(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL COMMENT 'it\\'s',\n"
+        "  `email` varchar(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL COMMENT "
+        "'it\\'s',\n"
         "  `updated` timestamp NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP,\n"
         "  PRIMARY KEY (`id`),\n  UNIQUE KEY `email` (`email`(100)),\n  KEY `upd` (`updated`),\n"
         "  FULLTEXT KEY `ft` (`email`)\n"
@@ -133,7 +135,8 @@ static void test_mysql_dump(void **state)
         "INSERT INTO `users` VALUES (1,'a;b\\';c',NULL);\n"
         "CREATE TABLE `posts` (`id` int NOT NULL, `user_id` int unsigned DEFAULT NULL,\n"
         "  PRIMARY KEY (`id`), KEY `fk_user` (`user_id`),\n"
-        "  CONSTRAINT `fk_user` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE\n"
+        "  CONSTRAINT `fk_user` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE "
+        "CASCADE\n"
         ") ENGINE=InnoDB;\n"
         "DELIMITER ;;\nCREATE PROCEDURE p() BEGIN SELECT 1; CREATE TABLE nope (x int); END ;;\n"
         "DELIMITER ;\n# a comment\nCREATE TABLE `Tags` (`id` int PRIMARY KEY);\n";
@@ -276,8 +279,9 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_postgres_dump),    cmocka_unit_test(test_mysql_dump),
-        cmocka_unit_test(test_dialect_override), cmocka_unit_test(test_inline_references), cmocka_unit_test(test_not_text),
-        cmocka_unit_test(test_every_truncation), cmocka_unit_test(test_huge_and_deep),
+        cmocka_unit_test(test_dialect_override), cmocka_unit_test(test_inline_references),
+        cmocka_unit_test(test_not_text),         cmocka_unit_test(test_every_truncation),
+        cmocka_unit_test(test_huge_and_deep),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -40,7 +40,8 @@ typedef struct diffs {
 #ifdef __GNUC__
 __attribute__((format(printf, 2, 3)))
 #endif
-static void differ(diffs *d, const char *fmt, ...)
+static void
+differ(diffs *d, const char *fmt, ...)
 {
     char line[1024];
     va_list ap;
@@ -64,12 +65,12 @@ static bool same_str(const char *a, const char *b)
 #define SAME_STR(d, what, a, b)                                                                    \
     do {                                                                                           \
         if (!same_str((a), (b)))                                                                   \
-            differ(d, "%s: database %s, text %s", what, or_null(a), or_null(b));                  \
+            differ(d, "%s: database %s, text %s", what, or_null(a), or_null(b));                   \
     } while (0)
 #define SAME_INT(d, what, a, b)                                                                    \
     do {                                                                                           \
         if ((long)(a) != (long)(b))                                                                \
-            differ(d, "%s: database %ld, text %ld", what, (long)(a), (long)(b));                  \
+            differ(d, "%s: database %ld, text %ld", what, (long)(a), (long)(b));                   \
     } while (0)
 
 static void compare_refs(diffs *d, const char *what, const relmap_colref *a, size_t na,
@@ -112,17 +113,15 @@ static void compare_table(diffs *d, const relmap_table *a, const relmap_table *b
         return;
     SAME_INT(d, AT("%s: without rowid", a->name), a->without_rowid, b->without_rowid);
     SAME_INT(d, AT("%s: strict", a->name), a->strict, b->strict);
-    compare_refs(d, AT("%s: primary key", a->name), a->primary_key.columns,
-                 a->primary_key.ncolumns, b->primary_key.columns, b->primary_key.ncolumns);
+    compare_refs(d, AT("%s: primary key", a->name), a->primary_key.columns, a->primary_key.ncolumns,
+                 b->primary_key.columns, b->primary_key.ncolumns);
     if (a->primary_key.ncolumns)
-        SAME_STR(d, AT("%s: primary key name", a->name), a->primary_key.name,
-                 b->primary_key.name);
+        SAME_STR(d, AT("%s: primary key name", a->name), a->primary_key.name, b->primary_key.name);
     SAME_INT(d, AT("%s: unique constraints", a->name), a->nuniques, b->nuniques);
     for (size_t i = 0; i < a->nuniques && i < b->nuniques; i++) {
         compare_refs(d, AT("%s: unique %zu", a->name, i), a->uniques[i].columns,
                      a->uniques[i].ncolumns, b->uniques[i].columns, b->uniques[i].ncolumns);
-        SAME_STR(d, AT("%s: unique %zu name", a->name, i), a->uniques[i].name,
-                 b->uniques[i].name);
+        SAME_STR(d, AT("%s: unique %zu name", a->name, i), a->uniques[i].name, b->uniques[i].name);
     }
     SAME_INT(d, AT("%s: indexes", a->name), a->nindexes, b->nindexes);
     for (size_t i = 0; i < a->nindexes && i < b->nindexes; i++) {
@@ -277,8 +276,9 @@ static void random_name(rm_buf *b, const char *stem, unsigned n)
 
 static void random_schema(rm_buf *b, unsigned ntables)
 {
-    static const char *const types[] = {"INTEGER", "int", "TEXT", "varchar(20)", "REAL",
-                                        "BLOB", "numeric(10, 2)", "", "BIGINT", "double precision"};
+    static const char *const types[] = {
+        "INTEGER",        "int", "TEXT",   "varchar(20)",     "REAL", "BLOB",
+        "numeric(10, 2)", "",    "BIGINT", "double precision"};
     static const char *const actions[] = {"CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT",
                                           "NO ACTION"};
     for (unsigned t = 0; t < ntables; t++) {
@@ -322,8 +322,8 @@ static void random_schema(rm_buf *b, unsigned ntables)
         }
         rm_buf_printf(b, ")%s;\n", has_pk && rnd(4) == 0 ? " WITHOUT ROWID" : "");
         if (rnd(2))
-            rm_buf_printf(b, "CREATE %sINDEX i%u ON t%u (c1%s);\n", rnd(2) ? "UNIQUE " : "", t,
-                          t, rnd(2) ? " DESC, c0" : "");
+            rm_buf_printf(b, "CREATE %sINDEX i%u ON t%u (c1%s);\n", rnd(2) ? "UNIQUE " : "", t, t,
+                          rnd(2) ? " DESC, c0" : "");
     }
 }
 

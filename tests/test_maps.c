@@ -45,7 +45,7 @@ static void test_strmap_many(void **state)
 {
     (void)state;
     enum { N = 20000 };
-    char (*names)[16] = malloc(N * sizeof *names);
+    char(*names)[16] = malloc(N * sizeof *names);
     rm_strmap *map = rm_strmap_new(true);
     for (int i = 0; i < N; i++) {
         snprintf(names[i], sizeof names[i], "table_%d", i);

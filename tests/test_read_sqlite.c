@@ -162,8 +162,8 @@ static void test_rowid_alias_rules(void **state)
 {
     (void)state;
     load_sql("CREATE TABLE a(id INTEGER PRIMARY KEY);"
-             "CREATE TABLE b(id INT PRIMARY KEY);"           /* not an alias: NULL allowed */
-             "CREATE TABLE c(id INTEGER PRIMARY KEY DESC);"  /* SQLite's quirk: not an alias */
+             "CREATE TABLE b(id INT PRIMARY KEY);"               /* not an alias: NULL allowed */
+             "CREATE TABLE c(id INTEGER PRIMARY KEY DESC);"      /* SQLite's quirk: not an alias */
              "CREATE TABLE d(id integer, PRIMARY KEY(id DESC));" /* an alias */
              "CREATE TABLE e(x TEXT, y TEXT, PRIMARY KEY(x, y)) WITHOUT ROWID;"
              "CREATE TABLE f(x TEXT, y TEXT, PRIMARY KEY(x, y));");
@@ -615,11 +615,23 @@ static void test_locate_broken_text(void **state)
     /* The walker itself on text that is not valid SQL: it reports what it
      * found and never fails. */
     static const char *const inputs[] = {
-        "", "CREATE", "CREATE TABLE", "CREATE TABLE t(", "CREATE TABLE t(a INT,",
-        "CREATE TABLE t(a REFERENCES", "CREATE TABLE t(CONSTRAINT", "CREATE TABLE t((((",
-        "CREATE TABLE t(a CHECK(", "CREATE TABLE t(a) junk ) ) (", "\xff\x00\x01'", "CREATE TABLE t(,,,)",
+        "",
+        "CREATE",
+        "CREATE TABLE",
+        "CREATE TABLE t(",
+        "CREATE TABLE t(a INT,",
+        "CREATE TABLE t(a REFERENCES",
+        "CREATE TABLE t(CONSTRAINT",
+        "CREATE TABLE t((((",
+        "CREATE TABLE t(a CHECK(",
+        "CREATE TABLE t(a) junk ) ) (",
+        "\xff\x00\x01'",
+        "CREATE TABLE t(,,,)",
         "CREATE TABLE t(FOREIGN KEY (a, REFERENCES p(x) ON DELETE",
-        "CREATE INDEX", "CREATE INDEX i ON", "CREATE INDEX i ON t(a WHERE", "CREATE INDEX i ON t((",
+        "CREATE INDEX",
+        "CREATE INDEX i ON",
+        "CREATE INDEX i ON t(a WHERE",
+        "CREATE INDEX i ON t((",
     };
     for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
         rm_arena *arena = rm_arena_new();

@@ -119,8 +119,8 @@ static void test_check_writes_diagram(void **state)
     char *dir = fx_mkdtemp();
     char *db = make_db(dir, "shop.db", SHOP_V1);
     char *out = fx_join(dir, "er.mmd");
-    const char *argv[] = {RELMAP_BIN, "check", "--select", "FK006", "--fail-on", "info",
-                          "--diagram", out, db, NULL};
+    const char *argv[] = {RELMAP_BIN, "check",     "--select", "FK006", "--fail-on",
+                          "info",     "--diagram", out,        db,      NULL};
     run_result r = {-1, NULL, NULL};
     assert_int_equal(fx_run(argv, NULL, &r.out, &r.err, &r.status), 0);
     assert_int_equal(r.status, 1); /* the check's status: FK006 at --fail-on info */
@@ -346,10 +346,8 @@ static void test_layout_timeout(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_check),
-        cmocka_unit_test(test_check_writes_diagram),
-        cmocka_unit_test(test_inject),
-        cmocka_unit_test(test_split_folder_and_usage),
+        cmocka_unit_test(test_check),          cmocka_unit_test(test_check_writes_diagram),
+        cmocka_unit_test(test_inject),         cmocka_unit_test(test_split_folder_and_usage),
         cmocka_unit_test(test_layout_timeout),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

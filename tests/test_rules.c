@@ -162,12 +162,11 @@ static void expect_words(const relmap_finding *f, ...)
 static void test_fk001_unknown_table(void **state)
 {
     (void)state;
-    relmap_findings *fs = check_sql(
-        "CREATE TABLE customers (id INTEGER PRIMARY KEY);\n"
-        "CREATE TABLE orders (id INTEGER PRIMARY KEY,\n"
-        "  customer_id INTEGER REFERENCES customer(id));\n"
-        "CREATE INDEX ix_orders_customer_id ON orders (customer_id);\n",
-        "FK");
+    relmap_findings *fs = check_sql("CREATE TABLE customers (id INTEGER PRIMARY KEY);\n"
+                                    "CREATE TABLE orders (id INTEGER PRIMARY KEY,\n"
+                                    "  customer_id INTEGER REFERENCES customer(id));\n"
+                                    "CREATE INDEX ix_orders_customer_id ON orders (customer_id);\n",
+                                    "FK");
     const relmap_finding *f = expect_one(fs, "FK001", "orders", "customer_id");
     assert_int_equal(f->severity, RELMAP_SEVERITY_ERROR);
     WORDS(f, "orders.customer_id", "customer(id)", "does not exist");
@@ -183,12 +182,12 @@ static void test_fk001_unknown_table(void **state)
 static void test_fk002_unknown_column(void **state)
 {
     (void)state;
-    relmap_findings *fs = check_sql(
-        "CREATE TABLE customers (id INTEGER PRIMARY KEY);\n"
-        "CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id TEXT,\n"
-        "  FOREIGN KEY (customer_id) REFERENCES customers(customer_id));\n"
-        "CREATE INDEX ix_orders_customer_id ON orders (customer_id);\n",
-        "FK");
+    relmap_findings *fs =
+        check_sql("CREATE TABLE customers (id INTEGER PRIMARY KEY);\n"
+                  "CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id TEXT,\n"
+                  "  FOREIGN KEY (customer_id) REFERENCES customers(customer_id));\n"
+                  "CREATE INDEX ix_orders_customer_id ON orders (customer_id);\n",
+                  "FK");
     const relmap_finding *f = expect_one(fs, "FK002", "orders", "customer_id");
     assert_int_equal(f->severity, RELMAP_SEVERITY_ERROR);
     WORDS(f, "customers has no column 'customer_id'", "foreign key mismatch");
@@ -261,12 +260,12 @@ static void test_fk003_target_not_unique(void **state)
 static void test_fk004_arity_mismatch(void **state)
 {
     (void)state;
-    relmap_findings *fs = check_sql(
-        "CREATE TABLE lines (order_id INTEGER NOT NULL, line_no INTEGER NOT NULL,\n"
-        "  PRIMARY KEY (order_id, line_no));\n"
-        "CREATE TABLE shipments (id INTEGER PRIMARY KEY, order_id INTEGER,\n"
-        "  FOREIGN KEY (order_id) REFERENCES lines);\n",
-        "FK");
+    relmap_findings *fs =
+        check_sql("CREATE TABLE lines (order_id INTEGER NOT NULL, line_no INTEGER NOT NULL,\n"
+                  "  PRIMARY KEY (order_id, line_no));\n"
+                  "CREATE TABLE shipments (id INTEGER PRIMARY KEY, order_id INTEGER,\n"
+                  "  FOREIGN KEY (order_id) REFERENCES lines);\n",
+                  "FK");
     const relmap_finding *f = expect_one(fs, "FK004", "shipments", "order_id");
     WORDS(f, "shipments.order_id", "1 local column", "2 referenced columns", "primary key");
     assert_int_equal(fs->count, 1); /* not FK003, FK005 or FK006 too */
@@ -308,11 +307,10 @@ static void test_fk005_type_mismatch(void **state)
 static void test_fk006_missing_index(void **state)
 {
     (void)state;
-    relmap_findings *fs = check_sql(
-        "CREATE TABLE customers (id INTEGER PRIMARY KEY);\n"
-        "CREATE TABLE orders (id INTEGER PRIMARY KEY,\n"
-        "  customer_id INTEGER NOT NULL REFERENCES customers(id));\n",
-        "FK006");
+    relmap_findings *fs = check_sql("CREATE TABLE customers (id INTEGER PRIMARY KEY);\n"
+                                    "CREATE TABLE orders (id INTEGER PRIMARY KEY,\n"
+                                    "  customer_id INTEGER NOT NULL REFERENCES customers(id));\n",
+                                    "FK006");
     const relmap_finding *f = expect_one(fs, "FK006", "orders", "customer_id");
     assert_int_equal(f->severity, RELMAP_SEVERITY_INFO);
     WORDS(f, "orders.customer_id", "customers(id)", "no index on orders leads with customer_id",
@@ -388,11 +386,11 @@ static void test_fk006_composite(void **state)
 static void test_fk007_set_null_not_nullable(void **state)
 {
     (void)state;
-    relmap_findings *fs = check_sql(
-        "CREATE TABLE customers (id INTEGER PRIMARY KEY);\n"
-        "CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL\n"
-        "  REFERENCES customers(id) ON DELETE SET NULL);\n",
-        "FK007");
+    relmap_findings *fs =
+        check_sql("CREATE TABLE customers (id INTEGER PRIMARY KEY);\n"
+                  "CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL\n"
+                  "  REFERENCES customers(id) ON DELETE SET NULL);\n",
+                  "FK007");
     const relmap_finding *f = expect_one(fs, "FK007", "orders", "customer_id");
     assert_int_equal(f->severity, RELMAP_SEVERITY_ERROR);
     WORDS(f, "ON DELETE SET NULL", "NOT NULL", "allow NULL in customer_id");
@@ -407,11 +405,11 @@ static void test_fk007_set_null_not_nullable(void **state)
 static void test_fk011_set_default_without_default(void **state)
 {
     (void)state;
-    relmap_findings *fs = check_sql(
-        "CREATE TABLE statuses (id INTEGER PRIMARY KEY);\n"
-        "CREATE TABLE orders (id INTEGER PRIMARY KEY,\n"
-        "  status_id INTEGER REFERENCES statuses(id) ON UPDATE SET DEFAULT);\n",
-        "FK011");
+    relmap_findings *fs =
+        check_sql("CREATE TABLE statuses (id INTEGER PRIMARY KEY);\n"
+                  "CREATE TABLE orders (id INTEGER PRIMARY KEY,\n"
+                  "  status_id INTEGER REFERENCES statuses(id) ON UPDATE SET DEFAULT);\n",
+                  "FK011");
     const relmap_finding *f = expect_one(fs, "FK011", "orders", "status_id");
     WORDS(f, "ON UPDATE SET DEFAULT", "no DEFAULT", "statuses");
 
@@ -447,13 +445,12 @@ static void test_fk008_cycle(void **state)
 {
     (void)state;
     /* Three tables in a ring of NOT NULL, immediate keys. */
-    static const char ring[] =
-        "CREATE TABLE accounts (id INTEGER PRIMARY KEY,\n"
-        "  owner_id INTEGER NOT NULL REFERENCES owners(id)%s);\n"
-        "CREATE TABLE owners (id INTEGER PRIMARY KEY,\n"
-        "  customer_id INTEGER NOT NULL REFERENCES customers(id));\n"
-        "CREATE TABLE customers (id INTEGER PRIMARY KEY,\n"
-        "  account_id INTEGER %s REFERENCES accounts(id));\n";
+    static const char ring[] = "CREATE TABLE accounts (id INTEGER PRIMARY KEY,\n"
+                               "  owner_id INTEGER NOT NULL REFERENCES owners(id)%s);\n"
+                               "CREATE TABLE owners (id INTEGER PRIMARY KEY,\n"
+                               "  customer_id INTEGER NOT NULL REFERENCES customers(id));\n"
+                               "CREATE TABLE customers (id INTEGER PRIMARY KEY,\n"
+                               "  account_id INTEGER %s REFERENCES accounts(id));\n";
     char sql[1024];
     snprintf(sql, sizeof sql, ring, "", "NOT NULL");
     relmap_findings *fs = check_sql(sql, "FK008");
@@ -500,15 +497,14 @@ static void test_fk008_cycle(void **state)
 static void test_fk008_one_finding_per_component(void **state)
 {
     (void)state;
-    relmap_findings *fs =
-        check_sql("CREATE TABLE hub (id INTEGER PRIMARY KEY,\n"
-                  "  x_id INTEGER NOT NULL REFERENCES x(id),\n"
-                  "  y_id INTEGER NOT NULL REFERENCES y(id));\n"
-                  "CREATE TABLE x (id INTEGER PRIMARY KEY,\n"
-                  "  hub_id INTEGER NOT NULL REFERENCES hub(id));\n"
-                  "CREATE TABLE y (id INTEGER PRIMARY KEY,\n"
-                  "  hub_id INTEGER NOT NULL REFERENCES hub(id));\n",
-                  "FK008");
+    relmap_findings *fs = check_sql("CREATE TABLE hub (id INTEGER PRIMARY KEY,\n"
+                                    "  x_id INTEGER NOT NULL REFERENCES x(id),\n"
+                                    "  y_id INTEGER NOT NULL REFERENCES y(id));\n"
+                                    "CREATE TABLE x (id INTEGER PRIMARY KEY,\n"
+                                    "  hub_id INTEGER NOT NULL REFERENCES hub(id));\n"
+                                    "CREATE TABLE y (id INTEGER PRIMARY KEY,\n"
+                                    "  hub_id INTEGER NOT NULL REFERENCES hub(id));\n",
+                                    "FK008");
     const relmap_finding *f = expect_one(fs, "FK008", "hub", "x_id");
     WORDS(f, "hub, x, y");
 }
@@ -560,14 +556,14 @@ static void test_fk010_implied_missing(void **state)
     (void)state;
     /* Singular column to plural tables (s, ies, es), camelCase, and a plural
      * column to a singular table. */
-    relmap_findings *fs = check_sql(
-        "CREATE TABLE customers (id INTEGER PRIMARY KEY);\n"
-        "CREATE TABLE categories (id INTEGER PRIMARY KEY);\n"
-        "CREATE TABLE boxes (id INTEGER PRIMARY KEY);\n"
-        "CREATE TABLE person (id INTEGER PRIMARY KEY);\n"
-        "CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL,\n"
-        "  categoryId INTEGER, box_id INTEGER, persons_id INTEGER);\n",
-        "FK010");
+    relmap_findings *fs =
+        check_sql("CREATE TABLE customers (id INTEGER PRIMARY KEY);\n"
+                  "CREATE TABLE categories (id INTEGER PRIMARY KEY);\n"
+                  "CREATE TABLE boxes (id INTEGER PRIMARY KEY);\n"
+                  "CREATE TABLE person (id INTEGER PRIMARY KEY);\n"
+                  "CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL,\n"
+                  "  categoryId INTEGER, box_id INTEGER, persons_id INTEGER);\n",
+                  "FK010");
     expect_count(fs, "FK010", 4);
     const relmap_finding *first = &fs->items[0];
     assert_string_equal(first->table, "orders");
@@ -604,8 +600,8 @@ static void test_fk010_implied_missing(void **state)
 static void test_tab001_no_primary_key(void **state)
 {
     (void)state;
-    relmap_findings *fs =
-        check_sql("CREATE TABLE events (name TEXT NOT NULL, happened_at TEXT NOT NULL);\n", "TAB001");
+    relmap_findings *fs = check_sql(
+        "CREATE TABLE events (name TEXT NOT NULL, happened_at TEXT NOT NULL);\n", "TAB001");
     const relmap_finding *f = expect_one(fs, "TAB001", "events", NULL);
     assert_int_equal(f->severity, RELMAP_SEVERITY_WARNING);
     WORDS(f, "events has no primary key");
@@ -676,10 +672,10 @@ static void test_idx001_redundant(void **state)
 static void test_idx002_unique_nullable(void **state)
 {
     (void)state;
-    relmap_findings *fs = check_sql(
-        "CREATE TABLE accounts (id INTEGER PRIMARY KEY, tenant_id INTEGER NOT NULL,\n"
-        "  email TEXT, UNIQUE (tenant_id, email));\n",
-        "IDX002");
+    relmap_findings *fs =
+        check_sql("CREATE TABLE accounts (id INTEGER PRIMARY KEY, tenant_id INTEGER NOT NULL,\n"
+                  "  email TEXT, UNIQUE (tenant_id, email));\n",
+                  "IDX002");
     const relmap_finding *f = expect_one(fs, "IDX002", "accounts", "email");
     WORDS(f, "(tenant_id, email)", "nullable column email", "NOT NULL");
 
@@ -720,9 +716,8 @@ static void test_jt001_no_unique(void **state)
     const relmap_finding *f = expect_one(fs, "JT001", "post_tags", "post_id");
     assert_int_equal(f->severity, RELMAP_SEVERITY_WARNING);
     WORDS(f, "junction table post_tags", "(post_id, tag_id)", "stored twice");
-    assert_string_equal(f->fix,
-                        "CREATE UNIQUE INDEX ux_post_tags_post_id_tag_id ON post_tags "
-                        "(post_id, tag_id);");
+    assert_string_equal(f->fix, "CREATE UNIQUE INDEX ux_post_tags_post_id_tag_id ON post_tags "
+                                "(post_id, tag_id);");
     assert_int_equal(fs->count, 1); /* not TAB001 too */
 
     /* A surrogate id does not stop duplicates; timestamps are allowed. */
@@ -817,8 +812,7 @@ static void test_sqlite001_unenforced(void **state)
                   "SQLITE001");
     const relmap_finding *f = expect_one(fs, "SQLITE001", "orders", "customer_id");
     assert_int_equal(f->severity, RELMAP_SEVERITY_INFO);
-    WORDS(f, "3 foreign keys", "ON DELETE CASCADE", "PRAGMA foreign_keys = ON",
-          "cannot store");
+    WORDS(f, "3 foreign keys", "ON DELETE CASCADE", "PRAGMA foreign_keys = ON", "cannot store");
     assert_int_equal(f->nrelated, 2);
     assert_non_null(strstr(f->related[0].message, "ON UPDATE SET NULL"));
     assert_non_null(strstr(f->related[1].message, "ON DELETE RESTRICT"));
@@ -862,7 +856,8 @@ static void test_sqlite002_violations(void **state)
                   "SQLITE002");
     const relmap_finding *f = expect_one(fs, "SQLITE002", "addresses", "user_id");
     assert_int_equal(f->severity, RELMAP_SEVERITY_ERROR);
-    WORDS(f, "3 rows of addresses violate addresses(user_id) \xe2\x86\x92 users(id) (rowids 4, 7, 9)");
+    WORDS(f,
+          "3 rows of addresses violate addresses(user_id) \xe2\x86\x92 users(id) (rowids 4, 7, 9)");
 
     /* Clean data; and a key SQLite cannot check (FK003 reports it). */
     expect_none(check_sql("CREATE TABLE users (id INTEGER PRIMARY KEY);\n"

@@ -164,8 +164,7 @@ int cli_input_option(const char *command, int id, const char *value, relmap_load
     case CLI_OPT_INPUT_KIND:
         if (!cli_parse_input_kind(value, &load->kind))
             return cli_usage_error(command,
-                                   "unknown input kind '%s' (expected auto, sqlite or sql)",
-                                   value);
+                                   "unknown input kind '%s' (expected auto, sqlite or sql)", value);
         return 1;
     case CLI_OPT_DIALECT:
         if (!cli_parse_dialect(value, &load->dialect))

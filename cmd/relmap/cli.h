@@ -78,20 +78,18 @@ bool cli_parse_dialect(const char *text, relmap_dialect *out);
  * option id to cli_input_option, and put CLI_INPUT_OPTIONS_HELP in its
  * --help text. Their ids are above any command's own.
  */
-enum {
-    CLI_OPT_INPUT_KIND = 1000,
-    CLI_OPT_DIALECT,
-    CLI_OPT_BUSY_TIMEOUT,
-    CLI_OPT_VERBOSE
-};
+enum { CLI_OPT_INPUT_KIND = 1000, CLI_OPT_DIALECT, CLI_OPT_BUSY_TIMEOUT, CLI_OPT_VERBOSE };
 #define CLI_INPUT_OPTIONS                                                                          \
     {"input-kind", 0, true, CLI_OPT_INPUT_KIND}, {"dialect", 0, true, CLI_OPT_DIALECT},            \
-        {"busy-timeout", 0, true, CLI_OPT_BUSY_TIMEOUT}, {"verbose", 'v', false, CLI_OPT_VERBOSE}
+        {"busy-timeout", 0, true, CLI_OPT_BUSY_TIMEOUT},                                           \
+    {                                                                                              \
+        "verbose", 'v', false, CLI_OPT_VERBOSE                                                     \
+    }
 #define CLI_INPUT_OPTIONS_HELP                                                                     \
-    "  --input-kind KIND     auto (default), sqlite (a database) or sql (a DDL file)\n"          \
-    "  --dialect DIALECT     the SQL dialect of .sql inputs: auto (default: detected\n"          \
-    "                        from each file), sqlite, postgres or mysql\n"                       \
-    "  --busy-timeout MS     wait this long for a locked database (default 2000)\n"              \
+    "  --input-kind KIND     auto (default), sqlite (a database) or sql (a DDL file)\n"            \
+    "  --dialect DIALECT     the SQL dialect of .sql inputs: auto (default: detected\n"            \
+    "                        from each file), sqlite, postgres or mysql\n"                         \
+    "  --busy-timeout MS     wait this long for a locked database (default 2000)\n"                \
     "  -v, --verbose         explain how the inputs were read, on standard error\n"
 
 /*

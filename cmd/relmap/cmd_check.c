@@ -21,16 +21,11 @@ enum {
 };
 
 static const cli_option options[] = {
-    {"format", 0, true, OPT_FORMAT},
-    {"output", 'o', true, OPT_OUTPUT},
-    {"fail-on", 0, true, OPT_FAIL_ON},
-    {"select", 0, true, OPT_SELECT},
-    {"ignore", 0, true, OPT_IGNORE},
-    {"no-data-checks", 0, false, OPT_NO_DATA_CHECKS},
-    {"color", 0, true, OPT_COLOR},
-    {"diagram", 0, true, OPT_DIAGRAM},
-    {"help", 'h', false, OPT_HELP},
-    CLI_INPUT_OPTIONS,
+    {"format", 0, true, OPT_FORMAT},   {"output", 'o', true, OPT_OUTPUT},
+    {"fail-on", 0, true, OPT_FAIL_ON}, {"select", 0, true, OPT_SELECT},
+    {"ignore", 0, true, OPT_IGNORE},   {"no-data-checks", 0, false, OPT_NO_DATA_CHECKS},
+    {"color", 0, true, OPT_COLOR},     {"diagram", 0, true, OPT_DIAGRAM},
+    {"help", 'h', false, OPT_HELP},    CLI_INPUT_OPTIONS,
 };
 
 /* A --fail-on threshold above every severity: never fail. */
@@ -280,9 +275,8 @@ const cli_command cmd_check = {
     "  --color WHEN          auto (default: on a terminal, unless NO_COLOR is set),\n"
     "                        always or never\n"
     "  --diagram FILE        also draw the model with the findings into FILE (.svg,\n"
-    "                        .png, .pdf, .dot, .mmd, .puml or .dbml), written whole\n"
-    CLI_INPUT_OPTIONS_HELP
-    "  -h, --help            show this help\n"
+    "                        .png, .pdf, .dot, .mmd, .puml or .dbml), written "
+    "whole\n" CLI_INPUT_OPTIONS_HELP "  -h, --help            show this help\n"
     "\n"
     "Exit status: 0 no finding at or above --fail-on, 1 findings at or above it,\n"
     "2 usage error or unreadable input.\n",

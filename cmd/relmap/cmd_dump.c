@@ -88,8 +88,7 @@ const cli_command cmd_dump = {
     "\n"
     "Options:\n"
     "  -o, --output FILE     write to FILE instead of standard output\n"
-    "  --data-checks         also count the rows that violate each foreign key\n"
-    CLI_INPUT_OPTIONS_HELP
-    "  -h, --help            show this help\n",
+    "  --data-checks         also count the rows that violate each foreign "
+    "key\n" CLI_INPUT_OPTIONS_HELP "  -h, --help            show this help\n",
     dump_main,
 };

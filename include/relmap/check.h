@@ -82,7 +82,10 @@ typedef struct relmap_check_opts {
 } relmap_check_opts;
 
 #define RELMAP_CHECK_OPTS_VERSION 1
-#define RELMAP_CHECK_OPTS_INIT {RELMAP_CHECK_OPTS_VERSION, NULL, 0, NULL, 0}
+#define RELMAP_CHECK_OPTS_INIT                                                                     \
+    {                                                                                              \
+        RELMAP_CHECK_OPTS_VERSION, NULL, 0, NULL, 0                                                \
+    }
 
 /**
  * Checks that every entry of `select` and `ignore` names a rule, an id

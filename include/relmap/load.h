@@ -42,7 +42,10 @@ typedef struct relmap_load_opts {
 
 #define RELMAP_LOAD_OPTS_VERSION 1
 #define RELMAP_LOAD_OPTS_INIT                                                                      \
-    {RELMAP_LOAD_OPTS_VERSION, RELMAP_INPUT_AUTO, true, 2000, NULL, NULL, RELMAP_DIALECT_UNKNOWN}
+    {                                                                                              \
+        RELMAP_LOAD_OPTS_VERSION, RELMAP_INPUT_AUTO, true, 2000, NULL, NULL,                       \
+            RELMAP_DIALECT_UNKNOWN                                                                 \
+    }
 
 /**
  * Reads every input in `paths` (npaths >= 1) into one model and resolves

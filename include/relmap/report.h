@@ -33,7 +33,10 @@ typedef struct relmap_report_opts {
 } relmap_report_opts;
 
 #define RELMAP_REPORT_OPTS_VERSION 1
-#define RELMAP_REPORT_OPTS_INIT {RELMAP_REPORT_OPTS_VERSION, RELMAP_FORMAT_TEXT, false}
+#define RELMAP_REPORT_OPTS_INIT                                                                    \
+    {                                                                                              \
+        RELMAP_REPORT_OPTS_VERSION, RELMAP_FORMAT_TEXT, false                                      \
+    }
 
 /**
  * Writes the findings in the chosen format. Text output ends with a
@@ -41,8 +44,7 @@ typedef struct relmap_report_opts {
  * `write` failed.
  */
 RELMAP_API int relmap_report(const relmap_model *model, const relmap_findings *findings,
-                             const relmap_report_opts *opts, relmap_write_fn write,
-                             void *payload);
+                             const relmap_report_opts *opts, relmap_write_fn write, void *payload);
 
 /**
  * Writes the resolved model as JSON (DESIGN.md, "relmap dump"): tables in

@@ -14,7 +14,7 @@
 #include "rule.h"
 
 static const relmap_rule catalogue[] = {
-#define RULE(id, name, severity, fn, summary, rationale, bad, good, fix) \
+#define RULE(id, name, severity, fn, summary, rationale, bad, good, fix)                           \
     {#id, name, RELMAP_SEVERITY_##severity, summary, rationale, bad, good, fix},
 #include "rules.def"
 #undef RULE
@@ -118,7 +118,8 @@ const relmap_model *rc_model(const rule_ctx *ctx)
 #ifdef __GNUC__
 __attribute__((format(printf, 2, 0)))
 #endif
-static char *vformat(rm_arena *arena, const char *fmt, va_list ap)
+static char *
+vformat(rm_arena *arena, const char *fmt, va_list ap)
 {
     va_list ap2;
     va_copy(ap2, ap);
@@ -151,8 +152,8 @@ relmap_finding *rc_report(rule_ctx *ctx, relmap_span span, const relmap_table *t
 void rc_related(rule_ctx *ctx, relmap_finding *finding, relmap_span span, const char *fmt, ...)
 {
     rm_arena *arena = ctx->findings->internal->arena;
-    relmap_related *r = rm_arena_push(arena, (void **)&finding->related, &finding->nrelated,
-                                      sizeof *r);
+    relmap_related *r =
+        rm_arena_push(arena, (void **)&finding->related, &finding->nrelated, sizeof *r);
     r->span = span;
     va_list ap;
     va_start(ap, fmt);

@@ -62,8 +62,8 @@ void rule_fk_unknown_column(rule_ctx *ctx)
             for (size_t c = 0; c < fk->ncolumns; c++) {
                 if (fk->columns[c].column)
                     continue;
-                rm_buf_printf(&missing, "%s%s has no column '%s'", missing.len ? "; " : "",
-                              t->name, fk->columns[c].name);
+                rm_buf_printf(&missing, "%s%s has no column '%s'", missing.len ? "; " : "", t->name,
+                              fk->columns[c].name);
                 if (!first)
                     first = &fk->columns[c], about = fk->columns[c].name;
                 nlocal++;
@@ -81,15 +81,13 @@ void rule_fk_unknown_column(rule_ctx *ctx)
                 continue;
             rm_buf_clear(&b);
             ru_add_fk(&b, t, fk);
-            relmap_finding *f =
-                rc_report(ctx, ru_span_or(first->span, fk_span(t, fk)), t,
-                          about ? about : first_column(fk),
-                          "%s: %s; name columns that exist (SQLite fails every write with "
-                          "\"foreign key mismatch\" once keys are enforced)",
-                          rm_buf_cstr(&b), rm_buf_cstr(&missing));
+            relmap_finding *f = rc_report(
+                ctx, ru_span_or(first->span, fk_span(t, fk)), t, about ? about : first_column(fk),
+                "%s: %s; name columns that exist (SQLite fails every write with "
+                "\"foreign key mismatch\" once keys are enforced)",
+                rm_buf_cstr(&b), rm_buf_cstr(&missing));
             if (nref)
-                rc_related(ctx, f, fk->ref_table->span, "the columns of %s",
-                           fk->ref_table->name);
+                rc_related(ctx, f, fk->ref_table->span, "the columns of %s", fk->ref_table->name);
         }
     }
     rm_buf_free(&b);
@@ -169,8 +167,7 @@ void rule_fk_arity_mismatch(rule_ctx *ctx)
             const relmap_fk *fk = &t->fks[k];
             if (ru_fk_state_of(fk) != RU_FK_ARITY)
                 continue;
-            size_t nref =
-                fk->nref_columns ? fk->nref_columns : fk->ref_table->primary_key.ncolumns;
+            size_t nref = fk->nref_columns ? fk->nref_columns : fk->ref_table->primary_key.ncolumns;
             rm_buf_clear(&b);
             ru_add_fk(&b, t, fk);
             relmap_finding *f = rc_report(
@@ -180,12 +177,12 @@ void rule_fk_arity_mismatch(rule_ctx *ctx)
                 rm_buf_cstr(&b), fk->ncolumns, fk->ncolumns == 1 ? "" : "s", nref,
                 nref == 1 ? "" : "s",
                 fk->nref_columns ? "" : " (the primary key, as no columns are named)");
-            rc_related(ctx, f,
-                       ru_span_or(fk->nref_columns ? fk->ref_table->span
-                                                   : fk->ref_table->primary_key.span,
-                                  fk->ref_table->span),
-                       fk->nref_columns ? "%s is defined here" : "the primary key of %s",
-                       fk->ref_table->name);
+            rc_related(
+                ctx, f,
+                ru_span_or(fk->nref_columns ? fk->ref_table->span : fk->ref_table->primary_key.span,
+                           fk->ref_table->span),
+                fk->nref_columns ? "%s is defined here" : "the primary key of %s",
+                fk->ref_table->name);
         }
     }
     rm_buf_free(&b);
@@ -212,11 +209,11 @@ void rule_fk_type_mismatch(rule_ctx *ctx)
                     continue;
                 if (ru_families_compatible(t->dialect, local->family, target->family))
                     continue;
-                rm_buf_printf(&b, "%s%s.%s is %s (%s%s) but %s.%s is %s (%s%s)",
-                              b.len ? "; " : "", t->name, local->name, local->type,
-                              ru_family_name(local->family), sqlite ? " affinity" : "",
-                              fk->ref_table->name, target->name, target->type,
-                              ru_family_name(target->family), sqlite ? " affinity" : "");
+                rm_buf_printf(&b, "%s%s.%s is %s (%s%s) but %s.%s is %s (%s%s)", b.len ? "; " : "",
+                              t->name, local->name, local->type, ru_family_name(local->family),
+                              sqlite ? " affinity" : "", fk->ref_table->name, target->name,
+                              target->type, ru_family_name(target->family),
+                              sqlite ? " affinity" : "");
                 if (!first)
                     first = local, first_target = target;
             }
@@ -241,8 +238,7 @@ void rule_fk_type_mismatch(rule_ctx *ctx)
 /* Whether an index, the PK or a unique constraint of `t` leads with all of
  * `cols` (in any order). Partial indexes do not count: they hold only some
  * rows, so lookups from the parent cannot rely on them. */
-static bool leading_index_exists(const relmap_table *t, const relmap_column *const *cols,
-                                 size_t n)
+static bool leading_index_exists(const relmap_table *t, const relmap_column *const *cols, size_t n)
 {
     if (ru_refs_lead_with(t->primary_key.columns, t->primary_key.ncolumns, cols, n))
         return true;

@@ -266,8 +266,8 @@ void rule_fk_cycle(rule_ctx *ctx)
         bool cascading = first_cascade[c] != SIZE_MAX;
         if (!unbreakable && !cascading)
             continue;
-        size_t len = unbreakable ? find_cycle(&g, UNBROKEN_EDGES, comp_unbroken,
-                                              first_unbroken[c], seen, walk, cycle)
+        size_t len = unbreakable ? find_cycle(&g, UNBROKEN_EDGES, comp_unbroken, first_unbroken[c],
+                                              seen, walk, cycle)
                                  : find_cycle(&g, CASCADE_EDGES, comp_cascade, first_cascade[c],
                                               seen, walk, cycle);
         if (len == 0)
@@ -295,14 +295,15 @@ void rule_fk_cycle(rule_ctx *ctx)
                   "inserted first; make one key nullable or DEFERRABLE INITIALLY DEFERRED"
                 : "every key is ON DELETE CASCADE, so deleting one row deletes rows all around "
                   "the loop; let one key RESTRICT or SET NULL";
-        relmap_finding *f = rc_report(
-            ctx, ru_span_or(fk->span, t->span), t, fk->columns[0].name,
-            "foreign keys form a cycle across %zu tables: %s: %s%s%s%s%s", len, rm_buf_cstr(&b),
-            why,
-            unbreakable && cascading ? " (and keys of these tables also cascade deletes around a loop)"
-                                     : "",
-            members.len ? " (the cycle is part of a group of " : "",
-            members.len ? rm_buf_cstr(&members) : "", members.len ? ")" : "");
+        relmap_finding *f =
+            rc_report(ctx, ru_span_or(fk->span, t->span), t, fk->columns[0].name,
+                      "foreign keys form a cycle across %zu tables: %s: %s%s%s%s%s", len,
+                      rm_buf_cstr(&b), why,
+                      unbreakable && cascading
+                          ? " (and keys of these tables also cascade deletes around a loop)"
+                          : "",
+                      members.len ? " (the cycle is part of a group of " : "",
+                      members.len ? rm_buf_cstr(&members) : "", members.len ? ")" : "");
         for (size_t i = 1; i < len; i++) {
             const relmap_table *other = model->tables[cycle[i]->from];
             rm_buf_clear(&b);
@@ -354,8 +355,8 @@ static bool ends_with(const char *s, size_t len, const char *suffix)
  * singulars: the prefix itself, +s, +es, y->ies, and back (ies->y, -es,
  * -s). The first that names a table wins, in that fixed order.
  */
-static const relmap_table *table_for_prefix(const rm_strmap *tables, const char *prefix,
-                                            size_t len, rm_buf *scratch)
+static const relmap_table *table_for_prefix(const rm_strmap *tables, const char *prefix, size_t len,
+                                            rm_buf *scratch)
 {
     const relmap_table *t = rm_strmap_getn(tables, prefix, len);
     if (t)
@@ -429,13 +430,13 @@ void rule_fk_implied_missing(rule_ctx *ctx)
                 continue;
             if (column_in_some_fk(t, col))
                 continue;
-            relmap_finding *f = rc_report(
-                ctx, ru_span_or(col->span, t->span), t, col->name,
-                "%s.%s is named like a reference to %s(%s) and has its type (%s), but no "
-                "foreign key: nothing stops rows pointing at missing %s; declare %s "
-                "REFERENCES %s(%s)",
-                t->name, col->name, parent->name, pk->name, ru_family_name(pk->family),
-                parent->name, col->name, parent->name, pk->name);
+            relmap_finding *f =
+                rc_report(ctx, ru_span_or(col->span, t->span), t, col->name,
+                          "%s.%s is named like a reference to %s(%s) and has its type (%s), but no "
+                          "foreign key: nothing stops rows pointing at missing %s; declare %s "
+                          "REFERENCES %s(%s)",
+                          t->name, col->name, parent->name, pk->name, ru_family_name(pk->family),
+                          parent->name, col->name, parent->name, pk->name);
             rc_related(ctx, f, ru_span_or(pk->span, parent->span), "the primary key of %s",
                        parent->name);
             rm_buf_clear(&fix);

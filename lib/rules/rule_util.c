@@ -103,9 +103,8 @@ bool ru_index_serves_lookups(const relmap_index *ix)
 {
     /* Full-text, spatial, GIN, GiST, BRIN ... indexes answer other
      * questions than "which rows have this key"; hash indexes do answer it. */
-    return ix->where == NULL &&
-           (!ix->method || strcasecmp(ix->method, "btree") == 0 ||
-            strcasecmp(ix->method, "hash") == 0);
+    return ix->where == NULL && (!ix->method || strcasecmp(ix->method, "btree") == 0 ||
+                                 strcasecmp(ix->method, "hash") == 0);
 }
 
 bool ru_has_unique_on(const relmap_table *table, const relmap_column *const *cols, size_t ncols)

@@ -176,11 +176,11 @@ void rule_sqlite_fk_violations(rule_ctx *ctx)
             rm_buf_clear(&rowids);
             for (size_t r = 0; r < v->nrowids && r < RELMAP_MAX_SAMPLE_ROWIDS; r++)
                 rm_buf_printf(&rowids, "%s%" PRId64, r ? ", " : "", v->rowids[r]);
-            const char *which = v->nrowids == 0          ? ""
-                                : v->count > v->nrowids ? (v->nrowids == 1 ? " (first rowid "
-                                                                            : " (first rowids ")
-                                : v->nrowids == 1       ? " (rowid "
-                                                        : " (rowids ";
+            const char *which = v->nrowids == 0 ? ""
+                                : v->count > v->nrowids
+                                    ? (v->nrowids == 1 ? " (first rowid " : " (first rowids ")
+                                : v->nrowids == 1 ? " (rowid "
+                                                  : " (rowids ";
             relmap_finding *f = rc_report(
                 ctx, ru_span_or(fk->span, t->span), t, fk->columns[0].name,
                 "%" PRIu64 " row%s of %s violate%s %s%s%s%s: %s point at no row of %s, so "

@@ -55,19 +55,20 @@ static access_path *access_paths(const relmap_table *t, size_t *count)
     access_path *paths = rm_malloc((1 + t->nuniques + t->nindexes) * sizeof *paths);
     size_t n = 0;
     if (comparable(t->primary_key.columns, t->primary_key.ncolumns))
-        paths[n++] = (access_path){PATH_PK, t->primary_key.name, t->primary_key.columns,
-                                   t->primary_key.ncolumns, true, t->primary_key.span};
+        paths[n++] = (access_path){
+            PATH_PK, t->primary_key.name, t->primary_key.columns, t->primary_key.ncolumns,
+            true,    t->primary_key.span};
     for (size_t i = 0; i < t->nuniques; i++) {
         const relmap_key *u = &t->uniques[i];
         if (comparable(u->columns, u->ncolumns))
-            paths[n++] = (access_path){PATH_UNIQUE, u->name, u->columns, u->ncolumns, true,
-                                       u->span};
+            paths[n++] =
+                (access_path){PATH_UNIQUE, u->name, u->columns, u->ncolumns, true, u->span};
     }
     for (size_t i = 0; i < t->nindexes; i++) {
         const relmap_index *ix = &t->indexes[i];
         if (ru_index_serves_lookups(ix) && comparable(ix->columns, ix->ncolumns))
-            paths[n++] = (access_path){PATH_INDEX, ix->name, ix->columns, ix->ncolumns,
-                                       ix->unique, ix->span};
+            paths[n++] = (access_path){PATH_INDEX,   ix->name,   ix->columns,
+                                       ix->ncolumns, ix->unique, ix->span};
     }
     *count = n;
     return paths;
@@ -199,8 +200,8 @@ static void check_nullable_unique(rule_ctx *ctx, const relmap_table *t, const ch
                   "so any number of rows with NULL in %s pass it; declare %s NOT NULL if "
                   "%s required",
                   what, name ? " " : "", name ? name : "", t->name, rm_buf_cstr(&all),
-                  nnull > 1 ? "s" : "", rm_buf_cstr(&cols), rm_buf_cstr(&cols),
-                  rm_buf_cstr(&cols), nnull > 1 ? "they are" : "it is");
+                  nnull > 1 ? "s" : "", rm_buf_cstr(&cols), rm_buf_cstr(&cols), rm_buf_cstr(&cols),
+                  nnull > 1 ? "they are" : "it is");
     }
     rm_buf_free(&cols);
     rm_buf_free(&all);
@@ -222,8 +223,8 @@ void rule_unique_nullable_columns(rule_ctx *ctx)
             const relmap_index *ix = &t->indexes[k];
             /* A partial index's WHERE often excludes the NULLs itself. */
             if (ix->unique && !ix->where)
-                check_nullable_unique(ctx, t, "unique index", ix->name, ix->columns,
-                                      ix->ncolumns, ix->span);
+                check_nullable_unique(ctx, t, "unique index", ix->name, ix->columns, ix->ncolumns,
+                                      ix->span);
         }
     }
 }
