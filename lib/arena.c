@@ -132,7 +132,7 @@ static size_t capacity_for(size_t n)
 {
     if (n == 0)
         return 0;
-    size_t cap = 4;
+    size_t cap = 1;
     while (cap < n)
         cap *= 2;
     return cap;
@@ -142,7 +142,7 @@ void *rm_arena_push(rm_arena *arena, void **array, size_t *n, size_t elem)
 {
     size_t cap = capacity_for(*n);
     if (*n == cap) {
-        size_t new_cap = cap ? cap * 2 : 4;
+        size_t new_cap = cap ? cap * 2 : 1;
         void *grown = rm_arena_alloc(arena, new_cap * elem);
         if (*n)
             memcpy(grown, *array, *n * elem);

@@ -25,9 +25,10 @@ char *rm_arena_printf(rm_arena *arena, const char *fmt, ...)
     ;
 /*
  * Appends one zeroed element to an arena array of *n items and returns it.
- * The capacity is implied by *n (powers of two from 4), so arrays in the
- * model need no capacity field; outgrown blocks stay in the arena, which
- * costs at most as much again as the final array.
+ * The capacity is implied by *n (powers of two from 1: most arrays in a
+ * model, the columns of a key, hold one item), so arrays in the model need
+ * no capacity field; outgrown blocks stay in the arena, which costs at most
+ * as much again as the final array.
  */
 void *rm_arena_push(rm_arena *arena, void **array, size_t *n, size_t elem);
 /* Hands a malloc'd buffer of `size` bytes to the arena, which frees it
