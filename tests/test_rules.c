@@ -347,6 +347,34 @@ static void test_fk006_missing_index(void **state)
     expect_count(fs, "FK006", 1);
 }
 
+/* The fix is SQL for the table's own database: schema-qualified, and in
+ * PostgreSQL names with capitals quoted (they were quoted when made). */
+static void test_fk006_fix_names_postgres(void **state)
+{
+    (void)state;
+    teardown(NULL);
+    g_dir = fx_mkdtemp();
+    char *path = fx_join(g_dir, "schema.sql");
+    const char sql[] = "CREATE SCHEMA shop;\n"
+                       "CREATE TABLE shop.products (id integer PRIMARY KEY);\n"
+                       "CREATE TABLE shop.\"Wishlist\" (id integer PRIMARY KEY,\n"
+                       "  \"productId\" integer REFERENCES shop.products (id));\n";
+    assert_int_equal(fx_write_file(path, sql, sizeof sql - 1), 0);
+    relmap_load_opts lo = RELMAP_LOAD_OPTS_INIT;
+    lo.dialect = RELMAP_DIALECT_POSTGRES;
+    const char *paths[] = {path};
+    assert_int_equal(relmap_load(&g_model, paths, 1, &lo), 0);
+    free(path);
+    const char *sel[] = {"FK006"};
+    relmap_check_opts co = RELMAP_CHECK_OPTS_INIT;
+    co.select = sel;
+    co.nselect = 1;
+    assert_int_equal(relmap_check(&g_findings, g_model, &co), 0);
+    const relmap_finding *f = expect_one(g_findings, "FK006", "Wishlist", "productId");
+    assert_string_equal(f->fix, "CREATE INDEX ix_Wishlist_productId ON shop.\"Wishlist\" "
+                                "(\"productId\");");
+}
+
 static void test_fk006_composite(void **state)
 {
     (void)state;
@@ -982,6 +1010,7 @@ int main(void)
         cmocka_unit_test_teardown(test_fk005_type_mismatch, teardown),
         cmocka_unit_test_teardown(test_fk006_missing_index, teardown),
         cmocka_unit_test_teardown(test_fk006_composite, teardown),
+        cmocka_unit_test_teardown(test_fk006_fix_names_postgres, teardown),
         cmocka_unit_test_teardown(test_fk007_set_null_not_nullable, teardown),
         cmocka_unit_test_teardown(test_fk008_cycle, teardown),
         cmocka_unit_test_teardown(test_fk008_one_finding_per_component, teardown),

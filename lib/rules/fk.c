@@ -306,12 +306,12 @@ void rule_fk_missing_index(rule_ctx *ctx)
             rm_buf_adds(&fix, "CREATE INDEX ");
             ru_add_ident(&fix, rm_buf_cstr(&cols));
             rm_buf_adds(&fix, " ON ");
-            ru_add_ident(&fix, t->name);
+            ru_add_table_name(&fix, t);
             rm_buf_adds(&fix, " (");
             for (size_t c = 0; c < fk->ncolumns; c++) {
                 if (c)
                     rm_buf_adds(&fix, ", ");
-                ru_add_ident(&fix, fk->columns[c].name);
+                ru_add_column_name(&fix, t, fk->columns[c].name);
             }
             rm_buf_adds(&fix, ");");
             rc_fix(ctx, f, "%s", rm_buf_cstr(&fix));

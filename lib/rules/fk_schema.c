@@ -440,15 +440,15 @@ void rule_fk_implied_missing(rule_ctx *ctx)
             rc_related(ctx, f, ru_span_or(pk->span, parent->span), "the primary key of %s",
                        parent->name);
             rm_buf_clear(&fix);
-            ru_add_ident(&fix, col->name);
+            ru_add_column_name(&fix, t, col->name);
             if (col->type && *col->type)
                 rm_buf_printf(&fix, " %s", col->type);
             if (!col->nullable)
                 rm_buf_adds(&fix, " NOT NULL");
             rm_buf_adds(&fix, " REFERENCES ");
-            ru_add_ident(&fix, parent->name);
+            ru_add_table_name(&fix, parent);
             rm_buf_addc(&fix, '(');
-            ru_add_ident(&fix, pk->name);
+            ru_add_column_name(&fix, parent, pk->name);
             rm_buf_addc(&fix, ')');
             rc_fix(ctx, f, "%s", rm_buf_cstr(&fix));
         }

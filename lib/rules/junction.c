@@ -108,12 +108,12 @@ void rule_junction_no_unique(rule_ctx *ctx)
             ru_add_ident(&fix, name);
             free(name);
             rm_buf_adds(&fix, " ON ");
-            ru_add_ident(&fix, t->name);
+            ru_add_table_name(&fix, t);
             rm_buf_adds(&fix, " (");
             for (size_t c = 0; c < n; c++) {
                 if (c)
                     rm_buf_adds(&fix, ", ");
-                ru_add_ident(&fix, link[c]->name);
+                ru_add_column_name(&fix, t, link[c]->name);
             }
             rm_buf_adds(&fix, ");");
             rc_fix(ctx, f, "%s", rm_buf_cstr(&fix));

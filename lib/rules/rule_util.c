@@ -216,6 +216,40 @@ void ru_add_ident(rm_buf *b, const char *name)
     rm_buf_addc(b, '"');
 }
 
+/* PostgreSQL folds unquoted names to lower case: a name with capitals was
+ * quoted when it was made, and must be quoted again to be found. */
+static void add_ident_for(rm_buf *b, relmap_dialect dialect, const char *name)
+{
+    bool capitals = false;
+    for (const char *p = name; *p && !capitals; p++)
+        capitals = *p >= 'A' && *p <= 'Z';
+    if (dialect == RELMAP_DIALECT_POSTGRES && capitals) {
+        rm_buf_addc(b, '"');
+        for (const char *p = name; *p; p++) {
+            if (*p == '"')
+                rm_buf_addc(b, '"');
+            rm_buf_addc(b, *p);
+        }
+        rm_buf_addc(b, '"');
+    } else {
+        ru_add_ident(b, name);
+    }
+}
+
+void ru_add_column_name(rm_buf *b, const relmap_table *table, const char *column)
+{
+    add_ident_for(b, table->dialect, column);
+}
+
+void ru_add_table_name(rm_buf *b, const relmap_table *table)
+{
+    if (table->schema) {
+        add_ident_for(b, table->dialect, table->schema);
+        rm_buf_addc(b, '.');
+    }
+    add_ident_for(b, table->dialect, table->name);
+}
+
 void ru_add_refs(rm_buf *b, const relmap_colref *refs, size_t n)
 {
     for (size_t i = 0; i < n; i++) {

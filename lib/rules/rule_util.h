@@ -89,6 +89,11 @@ const char *ru_family_name(relmap_type_family family);
 /* Appends an identifier, double-quoted when it is not a plain word. */
 void ru_add_ident(rm_buf *b, const char *name);
 /* Appends "a, b, c" (names as written; expressions as their text). */
+/* A table's name as SQL to write in a fix: schema-qualified, and quoted
+ * where the table's dialect needs it. */
+void ru_add_table_name(rm_buf *b, const relmap_table *table);
+/* The same for one of the table's columns. */
+void ru_add_column_name(rm_buf *b, const relmap_table *table, const char *column);
 void ru_add_refs(rm_buf *b, const relmap_colref *refs, size_t n);
 /* Appends the names of resolved columns "a, b". */
 void ru_add_columns(rm_buf *b, const relmap_column *const *cols, size_t n);
