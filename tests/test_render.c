@@ -641,34 +641,6 @@ static void test_golden_cases(void **state)
     }
 }
 
-/*
- * LeakSanitizer's counterpart of tests/valgrind.supp (read there for why
- * each is not relmap's): Graphviz 2.42's HTML-label, gvconfig and cluster leaks,
- * and fontconfig's process-wide caches. LSan calls this by name, so it
- * must be visible from the executable despite the hidden default.
- */
-#ifdef __GNUC__
-__attribute__((visibility("default")))
-#endif
-const char *
-__lsan_default_suppressions(void);
-const char *__lsan_default_suppressions(void)
-{
-    return "leak:make_html_label\nleak:gvconfig\nleak:libfontconfig.so\nleak:dot_layout\n";
-}
-
-/* Graphviz and fontconfig are built without frame pointers: only the slow
- * unwinder finds the frames the suppressions above name. */
-#ifdef __GNUC__
-__attribute__((visibility("default")))
-#endif
-const char *
-__asan_default_options(void);
-const char *__asan_default_options(void)
-{
-    return "fast_unwind_on_malloc=0";
-}
-
 int main(int argc, char **argv)
 {
     self_path = argv[0];

@@ -283,27 +283,6 @@ static void test_golden_cases(void **state)
     free(sql);
 }
 
-/* LeakSanitizer's counterpart of tests/valgrind.supp (see test_render.c). */
-#ifdef __GNUC__
-__attribute__((visibility("default")))
-#endif
-const char *
-__lsan_default_suppressions(void);
-const char *__lsan_default_suppressions(void)
-{
-    return "leak:make_html_label\nleak:gvconfig\nleak:libfontconfig.so\nleak:dot_layout\n";
-}
-
-#ifdef __GNUC__
-__attribute__((visibility("default")))
-#endif
-const char *
-__asan_default_options(void);
-const char *__asan_default_options(void)
-{
-    return "fast_unwind_on_malloc=0";
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {

@@ -244,3 +244,30 @@ void cli_print_wrapped(FILE *out, const char *text, int indent, int width)
     if (col > 0)
         fputc('\n', out);
 }
+
+void cli_list_add(cli_list *list, const char *text)
+{
+    for (const char *p = text;;) {
+        size_t len = strcspn(p, ",");
+        if (len > 0) {
+            list->items = realloc(list->items, (list->count + 1) * sizeof *list->items);
+            char *copy = strndup(p, len);
+            if (!list->items || !copy)
+                abort();
+            list->items[list->count++] = copy;
+        }
+        p += len;
+        if (!*p)
+            break;
+        p++; /* the comma */
+    }
+}
+
+void cli_list_free(cli_list *list)
+{
+    for (size_t i = 0; i < list->count; i++)
+        free(list->items[i]);
+    free(list->items);
+    list->items = NULL;
+    list->count = 0;
+}

@@ -65,6 +65,17 @@ int cli_fail(const char *fmt, ...)
 #endif
     ;
 
+/* The words of comma-separated option values (--select FK,JT001 --select
+ * TAB001), in order, as strings the list owns. */
+typedef struct cli_list {
+    char **items;
+    size_t count;
+} cli_list;
+
+/* Adds the non-empty words of `text`, split at commas. */
+void cli_list_add(cli_list *list, const char *text);
+void cli_list_free(cli_list *list);
+
 /* A non-negative decimal integer that fits an int; false otherwise. */
 bool cli_parse_int(const char *text, int *out);
 /* An --input-kind value; false when unknown. */

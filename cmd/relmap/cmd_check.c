@@ -33,38 +33,6 @@ static const cli_option options[] = {
 
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
-/* Comma-separated rule selectors, split into strings the run owns. */
-typedef struct selectors {
-    char **items;
-    size_t count;
-} selectors;
-
-static void selectors_add(selectors *s, const char *list)
-{
-    for (const char *p = list; *p;) {
-        size_t len = strcspn(p, ",");
-        if (len > 0) {
-            s->items = realloc(s->items, (s->count + 1) * sizeof *s->items);
-            if (!s->items)
-                abort();
-            s->items[s->count] = strndup(p, len);
-            if (!s->items[s->count])
-                abort();
-            s->count++;
-        }
-        p += len;
-        if (*p == ',')
-            p++;
-    }
-}
-
-static void selectors_free(selectors *s)
-{
-    for (size_t i = 0; i < s->count; i++)
-        free(s->items[i]);
-    free(s->items);
-}
-
 static bool parse_fail_on(const char *text, int *out)
 {
     static const struct {
@@ -114,7 +82,7 @@ typedef struct check_args {
     relmap_render_opts render;
     int fail_on;
     enum color_mode color;
-    selectors select, ignore;
+    cli_list select, ignore;
     const char **inputs;
     size_t ninputs;
 } check_args;
@@ -149,10 +117,10 @@ static int parse_args(check_args *a, int argc, char **argv)
                                        value);
             break;
         case OPT_SELECT:
-            selectors_add(&a->select, value);
+            cli_list_add(&a->select, value);
             break;
         case OPT_IGNORE:
-            selectors_add(&a->ignore, value);
+            cli_list_add(&a->ignore, value);
             break;
         case OPT_NO_DATA_CHECKS:
             a->load.data_checks = false;
@@ -249,8 +217,8 @@ static int check_main(int argc, char **argv)
     int status = parse_args(&a, argc, argv);
     if (status < 0)
         status = run(&a);
-    selectors_free(&a.select);
-    selectors_free(&a.ignore);
+    cli_list_free(&a.select);
+    cli_list_free(&a.ignore);
     free(a.inputs);
     return status;
 }

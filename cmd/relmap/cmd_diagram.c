@@ -86,36 +86,6 @@ static bool parse_seconds(const char *text, unsigned *ms)
     return true;
 }
 
-/* Names given as repeated options or comma lists, in one array. */
-typedef struct name_list {
-    char **items;
-    size_t n;
-} name_list;
-
-static void add_names(name_list *list, const char *text)
-{
-    for (const char *p = text;; p++) {
-        size_t len = strcspn(p, ",");
-        if (len > 0) {
-            list->items = realloc(list->items, (list->n + 1) * sizeof *list->items);
-            char *copy = strndup(p, len);
-            if (!list->items || !copy)
-                abort();
-            list->items[list->n++] = copy;
-        }
-        p += len;
-        if (!*p)
-            break;
-    }
-}
-
-static void free_names(name_list *list)
-{
-    for (size_t i = 0; i < list->n; i++)
-        free(list->items[i]);
-    free(list->items);
-}
-
 typedef struct diagram_args {
     relmap_load_opts load;
     relmap_render_opts render;
@@ -123,7 +93,7 @@ typedef struct diagram_args {
     const char *inject;
     bool format_given, depth_given, check, findings;
     int split;
-    name_list focus, include, exclude;
+    cli_list focus, include, exclude;
     const char **inputs;
     size_t ninputs;
 } diagram_args;
@@ -146,7 +116,7 @@ static int check_args(diagram_args *a)
 {
     if (a->ninputs == 0)
         return cli_usage_error("diagram", "no input given");
-    if (a->depth_given && a->focus.n == 0)
+    if (a->depth_given && a->focus.count == 0)
         return cli_usage_error("diagram", "--depth needs --focus");
     if (a->inject) {
         if (a->output)
@@ -209,7 +179,7 @@ static int parse_option(diagram_args *a, int id, const char *value)
         a->render.engine = (relmap_render_engine)choice;
         break;
     case OPT_FOCUS:
-        add_names(&a->focus, value);
+        cli_list_add(&a->focus, value);
         break;
     case OPT_DEPTH:
         if (!cli_parse_int(value, &choice))
@@ -218,10 +188,10 @@ static int parse_option(diagram_args *a, int id, const char *value)
         a->depth_given = true;
         break;
     case OPT_INCLUDE:
-        add_names(&a->include, value);
+        cli_list_add(&a->include, value);
         break;
     case OPT_EXCLUDE:
-        add_names(&a->exclude, value);
+        cli_list_add(&a->exclude, value);
         break;
     case OPT_GROUP:
         if (!parse_choice(value, group_words, NWORDS(group_words), &choice))
@@ -283,11 +253,11 @@ static int parse_args(diagram_args *a, int argc, char **argv)
             return status;
     }
     a->render.focus = (const char *const *)a->focus.items;
-    a->render.nfocus = a->focus.n;
+    a->render.nfocus = a->focus.count;
     a->render.include = (const char *const *)a->include.items;
-    a->render.ninclude = a->include.n;
+    a->render.ninclude = a->include.count;
     a->render.exclude = (const char *const *)a->exclude.items;
-    a->render.nexclude = a->exclude.n;
+    a->render.nexclude = a->exclude.count;
     return check_args(a);
 }
 
@@ -405,9 +375,9 @@ static int diagram_main(int argc, char **argv)
     int status = parse_args(&a, argc, argv);
     if (status < 0)
         status = run(&a);
-    free_names(&a.focus);
-    free_names(&a.include);
-    free_names(&a.exclude);
+    cli_list_free(&a.focus);
+    cli_list_free(&a.include);
+    cli_list_free(&a.exclude);
     free(a.inputs);
     return status;
 }
