@@ -45,6 +45,11 @@ const relmap_table *rm_find_table(const relmap_model *model, const char *schema,
         free(key);
         if (table)
             return table;
+        /* A table created without a schema is in the default one, which a
+         * reference may name (public.users for CREATE TABLE users); a table
+         * of another schema is not the one meant. */
+        table = rm_strmap_get(map, name);
+        return table && !table->schema ? table : NULL;
     }
     return rm_strmap_get(map, name);
 }

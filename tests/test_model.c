@@ -117,7 +117,11 @@ static void test_resolve_postgres_names_are_exact(void **state)
     rm_resolve(model);
     assert_string_equal(relmap_model_find_table(model, NULL, "Users")->name, "Users");
     assert_ptr_equal(relmap_model_find_table(model, "public", "users"), a);
-    assert_ptr_equal(relmap_model_find_table(model, "other", "users"), a);
+    assert_null(relmap_model_find_table(model, "other", "users"));
+    /* A table made without a schema answers to a qualified name too. */
+    relmap_table *plain = add_table(model, "orders", "id");
+    rm_resolve(model);
+    assert_ptr_equal(relmap_model_find_table(model, "public", "orders"), plain);
     assert_null(relmap_model_find_table(model, NULL, "USERS"));
     relmap_model_free(model);
 }
