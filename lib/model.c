@@ -13,6 +13,7 @@ void relmap_model_free(relmap_model *model)
     if (!model)
         return;
     rm_strmap_free(model->internal->tables_by_name);
+    rm_strmap_free(model->internal->classes_by_name);
     rm_arena_free(model->internal->arena);
     free(model->internal);
     free(model);
@@ -22,6 +23,26 @@ const relmap_table *relmap_model_find_table(const relmap_model *model, const cha
                                             const char *name)
 {
     return rm_find_table(model, schema, name);
+}
+
+const relmap_class *relmap_model_find_class(const relmap_model *model, const char *name)
+{
+    return rm_find_class(model, name);
+}
+
+const char *relmap_direction_name(relmap_direction direction)
+{
+    switch (direction) {
+    case RELMAP_DIRECTION_MANYTOONE:
+        return "MANYTOONE";
+    case RELMAP_DIRECTION_ONETOMANY:
+        return "ONETOMANY";
+    case RELMAP_DIRECTION_MANYTOMANY:
+        return "MANYTOMANY";
+    case RELMAP_DIRECTION_UNKNOWN:
+        break;
+    }
+    return NULL;
 }
 
 const char *relmap_fk_action_name(relmap_fk_action action)

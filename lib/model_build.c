@@ -251,3 +251,100 @@ void mb_syntax_error(relmap_model *model, relmap_span span, const char *message)
     e->span = span;
     e->message = mb_str(model, message);
 }
+
+relmap_class *mb_class(relmap_model *model, const char *module, const char *name,
+                       relmap_span span)
+{
+    rm_arena *arena = mb_arena(model);
+    relmap_class **slot =
+        rm_arena_push(arena, (void **)&model->classes, &model->nclasses, sizeof *slot);
+    relmap_class *cls = rm_arena_alloc(arena, sizeof *cls);
+    memset(cls, 0, sizeof *cls);
+    cls->module = mb_str(model, module);
+    cls->name = mb_str(model, name);
+    cls->span = span;
+    *slot = cls;
+    return cls;
+}
+
+void mb_class_base(relmap_model *model, relmap_class *cls, const char *base)
+{
+    const char **slot =
+        rm_arena_push(mb_arena(model), (void **)&cls->bases, &cls->nbases, sizeof *slot);
+    *slot = mb_str(model, base);
+}
+
+static void init_relationship(relmap_model *model, relmap_relationship *rel, const char *name,
+                              relmap_span span)
+{
+    memset(rel, 0, sizeof *rel);
+    rel->name = mb_str(model, name);
+    rel->span = span;
+    rel->back_populates_span = mb_no_span();
+}
+
+relmap_relationship *mb_relationship(relmap_model *model, relmap_class *cls, const char *name,
+                                     relmap_span span)
+{
+    relmap_relationship *rel = rm_arena_push(mb_arena(model), (void **)&cls->relationships,
+                                             &cls->nrelationships, sizeof *rel);
+    init_relationship(model, rel, name, span);
+    rel->owner = cls;
+    return rel;
+}
+
+relmap_relationship *mb_backref_spec(relmap_model *model, relmap_relationship *rel,
+                                     const char *name, relmap_span span)
+{
+    relmap_relationship *spec = rm_arena_alloc(mb_arena(model), sizeof *spec);
+    init_relationship(model, spec, name, span);
+    spec->from_backref = true;
+    rel->backref = spec->name;
+    rel->backref_spec = spec;
+    return spec;
+}
+
+static void push_text(relmap_model *model, const char ***array, size_t *n, const char *text)
+{
+    const char **slot = rm_arena_push(mb_arena(model), (void **)array, n, sizeof *slot);
+    *slot = mb_str(model, text);
+}
+
+void mb_relationship_foreign_key(relmap_model *model, relmap_relationship *rel, const char *text)
+{
+    push_text(model, &rel->foreign_keys, &rel->nforeign_keys, text);
+}
+
+void mb_relationship_remote_side(relmap_model *model, relmap_relationship *rel, const char *text)
+{
+    push_text(model, &rel->remote_side, &rel->nremote_side, text);
+}
+
+/* The dialect a URL's scheme names: "postgresql+psycopg2://" is PostgreSQL. */
+static relmap_dialect url_dialect(const char *url)
+{
+    static const struct {
+        const char *prefix;
+        relmap_dialect dialect;
+    } schemes[] = {
+        {"sqlite", RELMAP_DIALECT_SQLITE},     {"postgresql", RELMAP_DIALECT_POSTGRES},
+        {"postgres", RELMAP_DIALECT_POSTGRES}, {"mysql", RELMAP_DIALECT_MYSQL},
+        {"mariadb", RELMAP_DIALECT_MYSQL},
+    };
+    for (size_t i = 0; i < sizeof schemes / sizeof schemes[0]; i++) {
+        size_t n = strlen(schemes[i].prefix);
+        if (strncmp(url, schemes[i].prefix, n) == 0 && (url[n] == ':' || url[n] == '+'))
+            return schemes[i].dialect;
+    }
+    return RELMAP_DIALECT_UNKNOWN;
+}
+
+void mb_database_url(relmap_model *model, const char *url, relmap_span span)
+{
+    relmap_database_url *u =
+        rm_arena_push(mb_arena(model), (void **)&model->facts.database_urls,
+                      &model->facts.ndatabase_urls, sizeof *u);
+    u->url = mb_str(model, url);
+    u->dialect = url_dialect(url);
+    u->span = span;
+}

@@ -17,7 +17,8 @@
 /* What the model keeps beyond its public fields. */
 struct relmap_model_internal {
     rm_arena *arena;
-    struct rm_strmap *tables_by_name; /* filled in by resolve */
+    struct rm_strmap *tables_by_name;  /* filled in by resolve */
+    struct rm_strmap *classes_by_name; /* filled in by resolve; NULL value: ambiguous */
 };
 
 relmap_model *mb_model_new(void);
@@ -63,6 +64,22 @@ void mb_fk_on_update(relmap_model *model, relmap_fk *fk, const char *text);
 relmap_fk_violations *mb_fk_violations(relmap_model *model, relmap_fk *fk);
 relmap_check_constraint *mb_check(relmap_model *model, relmap_table *table, const char *name,
                                   const char *expr, relmap_span span);
+
+/* The ORM layer of model files. A class's relationships array grows like
+ * a table's columns: fill one in before adding the next. */
+relmap_class *mb_class(relmap_model *model, const char *module, const char *name,
+                       relmap_span span);
+void mb_class_base(relmap_model *model, relmap_class *cls, const char *base);
+relmap_relationship *mb_relationship(relmap_model *model, relmap_class *cls, const char *name,
+                                     relmap_span span);
+/* The relationship a backref("name", ...) creates, to be filled in by the
+ * reader from the backref's keywords. */
+relmap_relationship *mb_backref_spec(relmap_model *model, relmap_relationship *rel,
+                                     const char *name, relmap_span span);
+void mb_relationship_foreign_key(relmap_model *model, relmap_relationship *rel, const char *text);
+void mb_relationship_remote_side(relmap_model *model, relmap_relationship *rel, const char *text);
+/* A database URL literal; the dialect is taken from its scheme. */
+void mb_database_url(relmap_model *model, const char *url, relmap_span span);
 
 /* Records that the text at `span` could not be parsed (SYNTAX001). */
 void mb_syntax_error(relmap_model *model, relmap_span span, const char *message);

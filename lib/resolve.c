@@ -140,4 +140,5 @@ void rm_resolve(relmap_model *model)
         rm_strmap_free(column_maps[i]);
     free(column_maps);
     rm_ptrmap_free(positions);
+    rm_resolve_orm(model);
 }

@@ -118,6 +118,14 @@ void *rm_strmap_put(rm_strmap *map, const char *key, void *value)
     return NULL;
 }
 
+void rm_strmap_set(rm_strmap *map, const char *key, void *value)
+{
+    if (rm_strmap_put(map, key, value)) {
+        size_t len = strlen(key);
+        find(map, key, len, hash_of(key, len, map->fold_case))->value = value;
+    }
+}
+
 size_t rm_strmap_count(const rm_strmap *map)
 {
     return map->count;

@@ -22,6 +22,8 @@ void *rm_strmap_getn(const rm_strmap *map, const char *key, size_t len);
 /* Stores `value` under `key` unless the key is present; returns the value
  * already there (and stores nothing), or NULL when it was inserted. */
 void *rm_strmap_put(rm_strmap *map, const char *key, void *value);
+/* Inserts or replaces the value of `key`. */
+void rm_strmap_set(rm_strmap *map, const char *key, void *value);
 size_t rm_strmap_count(const rm_strmap *map);
 
 #endif

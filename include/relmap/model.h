@@ -117,6 +117,11 @@ typedef struct relmap_column {
     relmap_generated generated;
     /** Hidden column of a virtual table. */
     bool hidden;
+    /**
+     * The Python attribute that maps the column when a model file declares
+     * it (`user_id = Column("uid", ...)` has key "user_id"); NULL for SQL.
+     */
+    const char *key;
     relmap_span span;
 } relmap_column;
 
@@ -241,6 +246,136 @@ typedef struct relmap_table {
     relmap_span span;
 } relmap_table;
 
+/** How a relationship's two sides relate, decided as SQLAlchemy does. */
+typedef enum relmap_direction {
+    RELMAP_DIRECTION_UNKNOWN = 0, /* could not be decided */
+    RELMAP_DIRECTION_MANYTOONE,
+    RELMAP_DIRECTION_ONETOMANY,
+    RELMAP_DIRECTION_MANYTOMANY
+} relmap_direction;
+
+/** How a mapped class shares tables with the mapped class it inherits. */
+typedef enum relmap_inheritance {
+    RELMAP_INHERIT_NONE = 0,
+    RELMAP_INHERIT_JOINED,  /* its own table, with a key to the parent's */
+    RELMAP_INHERIT_SINGLE,  /* no table of its own: columns go to the parent's */
+    RELMAP_INHERIT_CONCRETE /* its own complete table */
+} relmap_inheritance;
+
+/** A keyword argument that may be absent: `uselist=` and the like. */
+typedef enum relmap_tristate { RELMAP_UNSET = 0, RELMAP_NO, RELMAP_YES } relmap_tristate;
+
+struct relmap_class;
+
+/**
+ * A relationship() of a mapped class. The first group of fields is what
+ * the source says; resolve fills in the rest as SQLAlchemy would decide it
+ * at configure time.
+ */
+typedef struct relmap_relationship {
+    /** The attribute name. */
+    const char *name;
+    /**
+     * The target as written: a class name, a module-qualified name
+     * ("app.models.User"), the body of a `lambda:`, or the class an
+     * annotation (`Mapped[List["User"]]`) names. NULL when none was found.
+     */
+    const char *target_text;
+    const char *back_populates; /* NULL when not written */
+    relmap_span back_populates_span;
+    /** backref="name" or backref("name", ...), or NULL. */
+    const char *backref;
+    /**
+     * The relationship a backref creates on the target, as the backref()
+     * call's keywords describe it (name = the backref's name); NULL when
+     * there is no backref.
+     */
+    struct relmap_relationship *backref_spec;
+    /** secondary= as a table name (a Table variable is named by its table). */
+    const char *secondary_text;
+    relmap_tristate uselist; /* uselist= as written */
+    /** From the annotation: YES for List/Set/WriteOnly/Dynamic, NO for a scalar. */
+    relmap_tristate collection;
+    const char *cascade; /* cascade= as written, or NULL */
+    bool passive_deletes;
+    bool viewonly;
+    /** foreign_keys= entries as written ("user_id", "Address.user_id"). */
+    const char **foreign_keys;
+    size_t nforeign_keys;
+    /** remote_side= entries as written. */
+    const char **remote_side;
+    size_t nremote_side;
+    bool has_primaryjoin;
+    bool has_secondaryjoin;
+    const char *overlaps; /* NULL when not written */
+    const char *lazy;     /* NULL when not written */
+    bool has_order_by;
+    /** Created on the target by the other side's backref. */
+    bool from_backref;
+    /** The attribute name in the class body. */
+    relmap_span span;
+
+    /* Filled in by resolve. */
+    const struct relmap_class *owner;
+    /** The target class, NULL when it cannot be found. */
+    const struct relmap_class *target;
+    /** The other side (back_populates or backref), or NULL. */
+    const struct relmap_relationship *partner;
+    /** The secondary table, NULL when none or not found. */
+    const relmap_table *secondary;
+    /** The foreign keys the join uses (of the secondary table for many-to-many). */
+    const relmap_fk **fks;
+    size_t nfks;
+    relmap_direction direction;
+    /** Whether the attribute holds a collection (uselist as decided). */
+    bool is_list;
+    /**
+     * Why SQLAlchemy could not configure this relationship, in its terms
+     * ("no foreign key links users and addresses"); NULL when resolved.
+     */
+    const char *unresolved;
+} relmap_relationship;
+
+/** A class a model file maps, or an abstract base or mixin it uses. */
+typedef struct relmap_class {
+    const char *name;
+    /** The dotted module path ("app.models"), relative to the input. */
+    const char *module;
+    /** The bases as written ("Base", "db.Model", "TimestampMixin"). */
+    const char **bases;
+    size_t nbases;
+    /** The mapped table (the parent's for single-table inheritance), or NULL. */
+    const relmap_table *table;
+    /** The mapped class it inherits, or NULL. */
+    const struct relmap_class *parent;
+    relmap_inheritance inheritance;
+    /** `__abstract__ = True`: mapped by nobody, a base for others. */
+    bool abstract;
+    /** A plain class whose columns are copied into each mapped subclass. */
+    bool mixin;
+    relmap_relationship *relationships;
+    size_t nrelationships;
+    /** The class name in its `class` statement. */
+    relmap_span span;
+} relmap_class;
+
+/** The SQLAlchemy styles seen in model files (bits of relmap_facts.flavours). */
+enum {
+    RELMAP_FLAVOUR_CLASSIC = 1 << 0,  /* declarative Column(...) */
+    RELMAP_FLAVOUR_TYPED = 1 << 1,    /* 2.0 Mapped[...] / mapped_column */
+    RELMAP_FLAVOUR_FLASK = 1 << 2,    /* Flask-SQLAlchemy db.Model */
+    RELMAP_FLAVOUR_SQLMODEL = 1 << 3, /* SQLModel, table=True */
+    RELMAP_FLAVOUR_CORE = 1 << 4      /* Table("name", metadata, ...) */
+};
+
+/** A database URL written as a literal in a model file. */
+typedef struct relmap_database_url {
+    const char *url;
+    /** The dialect its scheme names, UNKNOWN for others. */
+    relmap_dialect dialect;
+    relmap_span span;
+} relmap_database_url;
+
 /** Facts about the project as a whole that rules need. */
 typedef struct relmap_facts {
     /** Some source enables PRAGMA foreign_keys (a connection hook, a script). */
@@ -253,6 +388,11 @@ typedef struct relmap_facts {
      * in a SQL file, no --dialect), so SQLite's was assumed.
      */
     bool dialect_assumed;
+    /** RELMAP_FLAVOUR_* bits of the model files read. */
+    unsigned flavours;
+    /** Database URLs written in model files, in the order found. */
+    relmap_database_url *database_urls;
+    size_t ndatabase_urls;
 } relmap_facts;
 
 /**
@@ -270,6 +410,9 @@ struct relmap_model_internal;
 typedef struct relmap_model {
     relmap_table **tables;
     size_t ntables;
+    /** Mapped classes, abstract bases and mixins of model files. */
+    relmap_class **classes;
+    size_t nclasses;
     relmap_source *sources;
     size_t nsources;
     /** The dialect names are matched in (that of the first input that has one). */
@@ -308,6 +451,16 @@ typedef struct relmap_location {
  */
 RELMAP_API int relmap_span_locate(const relmap_model *model, relmap_span span,
                                   relmap_location *out);
+
+/**
+ * Finds a class by name ("User") or module-qualified name ("app.models.User").
+ * Returns NULL when there is none, or when a bare name is ambiguous.
+ * Only valid after the model is resolved.
+ */
+RELMAP_API const relmap_class *relmap_model_find_class(const relmap_model *model, const char *name);
+
+/** "MANYTOONE", "ONETOMANY", "MANYTOMANY", or NULL for UNKNOWN. */
+RELMAP_API const char *relmap_direction_name(relmap_direction direction);
 
 /** The SQL spelling of an action ("SET NULL"), or NULL for UNSET. */
 RELMAP_API const char *relmap_fk_action_name(relmap_fk_action action);
