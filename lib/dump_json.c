@@ -4,6 +4,8 @@
  * The fields DESIGN.md names are a contract; the others (autoincrement,
  * generated, where, deferrable, match, checks, ...) are added after them.
  */
+#include <stdio.h>
+
 #include "json_write.h"
 #include "relmap/report.h"
 
@@ -208,6 +210,123 @@ static void table(rj_writer *w, const relmap_model *model, const relmap_table *t
     rj_object_end(w);
 }
 
+static bool table_holds(const relmap_table *t, const relmap_fk *fk)
+{
+    return t && fk >= t->fks && fk < t->fks + t->nfks;
+}
+
+/* The table a key of the join belongs to: one of the two classes' tables
+ * (or of the classes they inherit), or the secondary table. */
+static const relmap_table *fk_owner(const relmap_relationship *r, const relmap_fk *fk)
+{
+    if (table_holds(r->secondary, fk))
+        return r->secondary;
+    const relmap_class *sides[2] = {r->owner, r->target};
+    for (int s = 0; s < 2; s++)
+        for (const relmap_class *c = sides[s]; c; c = c->parent)
+            if (table_holds(c->table, fk))
+                return c->table;
+    return NULL;
+}
+
+/* The join's foreign-key columns as "table.column", as SQLAlchemy lists
+ * them. */
+static void join_columns(rj_writer *w, const relmap_relationship *r)
+{
+    rj_key(w, "foreign_keys");
+    rj_array_inline(w);
+    for (size_t i = 0; i < r->nfks; i++) {
+        const relmap_table *t = fk_owner(r, r->fks[i]);
+        for (size_t k = 0; t && k < r->fks[i]->ncolumns; k++) {
+            char name[512];
+            snprintf(name, sizeof name, "%s.%s", t->name, r->fks[i]->columns[k].name);
+            rj_string(w, name);
+        }
+    }
+    rj_array_end(w);
+}
+
+static void relationship(rj_writer *w, const relmap_model *model, const relmap_relationship *r)
+{
+    rj_object_begin(w);
+    rj_member_string(w, "name", r->name);
+    rj_member_string(w, "target", r->target ? r->target->name : NULL);
+    rj_member_string(w, "back_populates", r->back_populates);
+    rj_member_string(w, "backref", r->backref);
+    rj_member_string(w, "secondary", r->secondary ? r->secondary->name : r->secondary_text);
+    rj_member_string(w, "direction", relmap_direction_name(r->direction));
+    rj_member_bool(w, "uselist", r->is_list);
+    rj_member_string(w, "cascade", r->cascade);
+    rj_member_bool(w, "passive_deletes", r->passive_deletes);
+    rj_member_string(w, "partner", r->partner ? r->partner->name : NULL);
+    rj_member_bool(w, "from_backref", r->from_backref);
+    line_member(w, model, r->span);
+    rj_member_string(w, "target_written", r->target_text);
+    rj_member_bool(w, "viewonly", r->viewonly);
+    join_columns(w, r);
+    rj_member_string(w, "unresolved", r->unresolved);
+    rj_object_end(w);
+}
+
+static const char *inheritance_name(relmap_inheritance inheritance)
+{
+    switch (inheritance) {
+    case RELMAP_INHERIT_JOINED:
+        return "joined";
+    case RELMAP_INHERIT_SINGLE:
+        return "single";
+    case RELMAP_INHERIT_CONCRETE:
+        return "concrete";
+    case RELMAP_INHERIT_NONE:
+        break;
+    }
+    return NULL;
+}
+
+static void class_object(rj_writer *w, const relmap_model *model, const relmap_class *c)
+{
+    rj_object_begin(w);
+    rj_member_string(w, "name", c->name);
+    rj_member_string(w, "table", c->table ? c->table->name : NULL);
+    relmap_location loc;
+    bool located = relmap_span_locate(model, c->span, &loc) == 0;
+    rj_member_string(w, "file", located ? loc.path : NULL);
+    line_member(w, model, c->span);
+    rj_key(w, "relationships");
+    rj_array_begin(w);
+    for (size_t i = 0; i < c->nrelationships; i++)
+        relationship(w, model, &c->relationships[i]);
+    rj_array_end(w);
+    rj_member_string(w, "module", c->module);
+    rj_member_string(w, "inherits", c->parent ? c->parent->name : NULL);
+    rj_member_string(w, "inheritance", inheritance_name(c->inheritance));
+    rj_member_bool(w, "abstract", c->abstract);
+    rj_member_bool(w, "mixin", c->mixin);
+    rj_object_end(w);
+}
+
+/* Facts only model files give; absent for databases and DDL so that their
+ * dumps keep their shape. */
+static void python_facts(rj_writer *w, const relmap_model *model)
+{
+    static const char *const flavours[] = {"classic", "typed", "flask", "sqlmodel", "core"};
+    rj_key(w, "facts");
+    rj_object_begin(w);
+    rj_member_bool(w, "pragma_foreign_keys", model->facts.pragma_foreign_keys);
+    rj_key(w, "flavours");
+    rj_array_inline(w);
+    for (unsigned i = 0; i < sizeof flavours / sizeof flavours[0]; i++)
+        if (model->facts.flavours & (1u << i))
+            rj_string(w, flavours[i]);
+    rj_array_end(w);
+    rj_key(w, "database_urls");
+    rj_array_inline(w);
+    for (size_t i = 0; i < model->facts.ndatabase_urls; i++)
+        rj_string(w, model->facts.database_urls[i].url);
+    rj_array_end(w);
+    rj_object_end(w);
+}
+
 int relmap_dump_json(const relmap_model *model, relmap_write_fn write, void *payload)
 {
     rj_writer w;
@@ -218,11 +337,14 @@ int relmap_dump_json(const relmap_model *model, relmap_write_fn write, void *pay
     for (size_t i = 0; i < model->ntables; i++)
         table(&w, model, model->tables[i]);
     rj_array_end(&w);
-    /* The ORM layer comes with the model-file readers; the key is part of
-     * the contract already. */
     rj_key(&w, "classes");
     rj_array_begin(&w);
+    for (size_t i = 0; i < model->nclasses; i++)
+        if (!model->classes[i]->mixin && !model->classes[i]->abstract)
+            class_object(&w, model, model->classes[i]);
     rj_array_end(&w);
+    if (model->nclasses || model->facts.flavours)
+        python_facts(&w, model);
     rj_object_end(&w);
     return rj_finish(&w);
 }

@@ -1,7 +1,12 @@
 /*
  * resolve_orm.c - relationships decided as SQLAlchemy decides them at
- * configure time: the target class, the partner side, the secondary table,
- * the foreign keys of the join and the direction.
+ * configure time: the target class, the relationships backrefs create, the
+ * secondary table, the foreign keys of the join, the direction, uselist
+ * and the partner side.
+ *
+ * What SQLAlchemy would refuse to configure is left with direction
+ * UNKNOWN and a reason in `unresolved`, worded as SQLAlchemy words it, so
+ * that the ORM rules can report it where the user wrote it.
  */
 #include <string.h>
 
@@ -18,6 +23,8 @@ static void index_classes(relmap_model *model)
     rm_strmap *map = rm_strmap_new(false);
     for (size_t i = 0; i < model->nclasses; i++) {
         relmap_class *cls = model->classes[i];
+        if (cls->mixin)
+            continue;
         if (rm_strmap_put(map, cls->name, cls))
             rm_strmap_set(map, cls->name, NULL);
         if (cls->module && *cls->module)
@@ -27,13 +34,421 @@ static void index_classes(relmap_model *model)
     model->internal->classes_by_name = map;
 }
 
-const relmap_class *rm_find_class(const relmap_model *model, const char *name)
+/* The class itself, for the resolve pass that adds to it. */
+static relmap_class *lookup_class(const relmap_model *model, const char *name)
 {
     rm_strmap *map = model->internal->classes_by_name;
     return map && name ? rm_strmap_get(map, name) : NULL;
 }
 
+const relmap_class *rm_find_class(const relmap_model *model, const char *name)
+{
+    return lookup_class(model, name);
+}
+
+static void mark_unresolved(relmap_relationship *rel, const char *why)
+{
+    rel->direction = RELMAP_DIRECTION_UNKNOWN;
+    if (!rel->unresolved)
+        rel->unresolved = why;
+}
+
+#define fail(model, rel, ...) mark_unresolved(rel, rm_arena_printf(mb_arena(model), __VA_ARGS__))
+
+static bool is_mapped(const relmap_class *cls)
+{
+    return cls && !cls->mixin && !cls->abstract && cls->table;
+}
+
+static void resolve_target(relmap_model *model, relmap_relationship *rel)
+{
+    if (!rel->target_text) {
+        fail(model, rel, "relationship %s.%s names no target class", rel->owner->name, rel->name);
+        return;
+    }
+    const relmap_class *target = rm_find_class(model, rel->target_text);
+    if (!target)
+        fail(model, rel, "expression '%s' failed to locate a name (relationship %s)",
+             rel->target_text, rel->name);
+    else if (!is_mapped(target))
+        fail(model, rel, "class %s is not mapped (relationship %s)", target->name, rel->name);
+    else
+        rel->target = target;
+}
+
+/* A relationship or column attribute of `cls` or a class it inherits. */
+static relmap_relationship *find_relationship(const relmap_class *cls, const char *name)
+{
+    for (; cls; cls = cls->parent)
+        for (size_t i = 0; i < cls->nrelationships; i++)
+            if (strcmp(cls->relationships[i].name, name) == 0)
+                return &cls->relationships[i];
+    return NULL;
+}
+
+static bool has_column_attribute(const relmap_class *cls, const char *name)
+{
+    for (; cls; cls = cls->parent)
+        for (size_t i = 0; cls->table && i < cls->table->ncolumns; i++) {
+            const relmap_column *c = &cls->table->columns[i];
+            if (strcmp(c->key ? c->key : c->name, name) == 0)
+                return true;
+        }
+    return false;
+}
+
+/*
+ * A backref creates a relationship on the target class. All of them are
+ * made before any pointer into a class's relationships is taken, since
+ * adding one may move the array.
+ */
+static void create_backrefs(relmap_model *model)
+{
+    for (size_t i = 0; i < model->nclasses; i++) {
+        relmap_class *cls = model->classes[i];
+        for (size_t k = 0; k < cls->nrelationships; k++) {
+            relmap_relationship *rel = &cls->relationships[k];
+            const relmap_relationship *spec = rel->backref_spec;
+            if (!spec || !rel->target || rel->from_backref)
+                continue;
+            relmap_class *target = lookup_class(model, rel->target_text);
+            if (find_relationship(target, spec->name) || has_column_attribute(target, spec->name)) {
+                fail(model, rel, "Error creating backref '%s' on relationship '%s': property of "
+                                 "that name exists on the target",
+                     spec->name, rel->name);
+                continue;
+            }
+            /* Adding to target's array moves cls's too when they are the
+             * same class: keep what is needed of `rel` first. */
+            relmap_relationship origin = *rel;
+            relmap_relationship *made = mb_relationship(model, target, spec->name, spec->span);
+            relmap_span span = made->span;
+            *made = *spec;
+            made->span = span;
+            made->owner = target;
+            made->from_backref = true;
+            made->target_text = cls->name;
+            made->target = cls;
+            made->back_populates = origin.name;
+            made->secondary_text = origin.secondary_text;
+            /* The backref joins on the same columns as its origin. */
+            made->foreign_keys = origin.foreign_keys;
+            made->nforeign_keys = origin.nforeign_keys;
+            made->has_primaryjoin = origin.has_primaryjoin;
+            made->has_secondaryjoin = origin.has_secondaryjoin;
+            cls->relationships[k].backref_spec = made;
+        }
+    }
+}
+
+/* Whether `t` is the table of `cls` or of a class it inherits. */
+static bool side_has_table(const relmap_class *cls, const relmap_table *t)
+{
+    for (; cls; cls = cls->parent)
+        if (cls->table == t)
+            return true;
+    return false;
+}
+
+/* The key that makes a joined-inheritance subclass's table extend its
+ * parent's: not a path a relationship joins on. */
+static bool is_inheritance_fk(const relmap_class *cls, const relmap_table *t, const relmap_fk *fk)
+{
+    for (; cls && cls->parent; cls = cls->parent)
+        if (cls->table == t && cls->inheritance == RELMAP_INHERIT_JOINED &&
+            fk->ref_table == cls->parent->table)
+            return true;
+    return false;
+}
+
+/* The last dotted part of a foreign_keys= or remote_side= entry, and
+ * whether the column named so is `c`. */
+static bool entry_names_column(const char *entry, const relmap_column *c)
+{
+    const char *dot = strrchr(entry, '.');
+    const char *name = dot ? dot + 1 : entry;
+    return strcmp(name, c->key ? c->key : c->name) == 0 || strcmp(name, c->name) == 0;
+}
+
+static bool entries_name_column(const char *const *entries, size_t n, const relmap_column *c)
+{
+    for (size_t i = 0; i < n; i++)
+        if (entry_names_column(entries[i], c))
+            return true;
+    return false;
+}
+
+static bool fk_allowed(const relmap_relationship *rel, const relmap_fk *fk)
+{
+    if (!rel->nforeign_keys)
+        return true;
+    for (size_t i = 0; i < fk->ncolumns; i++)
+        if (fk->columns[i].column &&
+            entries_name_column(rel->foreign_keys, rel->nforeign_keys, fk->columns[i].column))
+            return true;
+    return false;
+}
+
+typedef struct join_keys {
+    const relmap_fk *fks[8];
+    size_t n;      /* how many there are (only the first 8 are kept) */
+    size_t n_many; /* of those, held by the relationship's own side */
+} join_keys;
+
+static void keep(join_keys *keys, const relmap_fk *fk, bool own_side)
+{
+    if (keys->n < sizeof keys->fks / sizeof keys->fks[0])
+        keys->fks[keys->n] = fk;
+    keys->n++;
+    keys->n_many += own_side;
+}
+
+/* Keys of the tables of `from` (and its parents) that point at a table of
+ * `to`. */
+static void collect(const relmap_relationship *rel, const relmap_class *from,
+                    const relmap_class *to, bool own_side, join_keys *keys)
+{
+    for (const relmap_class *c = from; c; c = c->parent) {
+        const relmap_table *t = c->table;
+        if (!t || (c != from && c->table == from->table))
+            continue;
+        for (size_t i = 0; i < t->nfks; i++) {
+            const relmap_fk *fk = &t->fks[i];
+            if (fk->ref_table && side_has_table(to, fk->ref_table) &&
+                !is_inheritance_fk(from, t, fk) && fk_allowed(rel, fk))
+                keep(keys, fk, own_side);
+        }
+    }
+}
+
+static void set_fks(relmap_model *model, relmap_relationship *rel, const relmap_fk *const *fks,
+                    size_t n)
+{
+    const relmap_fk **copy = rm_arena_alloc(mb_arena(model), n * sizeof *copy);
+    memcpy(copy, fks, n * sizeof *copy);
+    rel->fks = copy;
+    rel->nfks = n;
+}
+
+/*
+ * Self-referential: the key points from the table at itself. SQLAlchemy
+ * makes it one-to-many unless remote_side names the referenced column(s),
+ * and a backref takes the opposite direction of its origin.
+ */
+static relmap_direction self_direction(const relmap_relationship *rel, const relmap_fk *fk)
+{
+    if (rel->from_backref && rel->partner)
+        return rel->partner->direction == RELMAP_DIRECTION_ONETOMANY ? RELMAP_DIRECTION_MANYTOONE
+                                                                     : RELMAP_DIRECTION_ONETOMANY;
+    if (!rel->nremote_side)
+        return RELMAP_DIRECTION_ONETOMANY;
+    for (size_t i = 0; i < fk->ncolumns; i++)
+        if (fk->columns[i].column &&
+            entries_name_column(rel->remote_side, rel->nremote_side, fk->columns[i].column))
+            return RELMAP_DIRECTION_ONETOMANY;
+    return RELMAP_DIRECTION_MANYTOONE;
+}
+
+static void resolve_plain_join(relmap_model *model, relmap_relationship *rel)
+{
+    const relmap_class *own = rel->owner, *target = rel->target;
+    const char *own_table = own->table->name, *target_table = target->table->name;
+    join_keys keys = {{0}, 0, 0};
+    bool self = side_has_table(target, own->table) || side_has_table(own, target->table);
+    collect(rel, own, target, true, &keys);
+    if (!self)
+        collect(rel, target, own, false, &keys);
+    if (keys.n == 0) {
+        fail(model, rel,
+             "Could not determine join condition between parent/child tables: there are no "
+             "foreign keys linking %s and %s",
+             own_table, target_table);
+        return;
+    }
+    if (keys.n > 1 && !rel->has_primaryjoin) {
+        fail(model, rel,
+             "Could not determine join condition between parent/child tables: there are "
+             "multiple foreign key paths linking %s and %s; name them with foreign_keys",
+             own_table, target_table);
+        return;
+    }
+    size_t kept = keys.n < 8 ? keys.n : 8;
+    set_fks(model, rel, keys.fks, kept);
+    if (self)
+        rel->direction = self_direction(rel, keys.fks[0]);
+    else if (keys.n_many == keys.n)
+        rel->direction = RELMAP_DIRECTION_MANYTOONE;
+    else if (keys.n_many == 0)
+        rel->direction = RELMAP_DIRECTION_ONETOMANY;
+    else
+        fail(model, rel,
+             "the primaryjoin of this relationship uses keys in both directions between %s and "
+             "%s; relmap cannot tell which way it goes",
+             own_table, target_table);
+}
+
+/* Keys of the secondary table pointing at a table of `side`. */
+static void collect_secondary(const relmap_relationship *rel, const relmap_class *side,
+                              join_keys *keys)
+{
+    const relmap_table *t = rel->secondary;
+    for (size_t i = 0; i < t->nfks; i++) {
+        const relmap_fk *fk = &t->fks[i];
+        if (fk->ref_table && side_has_table(side, fk->ref_table) && fk_allowed(rel, fk))
+            keep(keys, fk, true);
+    }
+}
+
+static void resolve_secondary_join(relmap_model *model, relmap_relationship *rel)
+{
+    const char *sec = rel->secondary->name;
+    join_keys own = {{0}, 0, 0}, target = {{0}, 0, 0};
+    collect_secondary(rel, rel->owner, &own);
+    collect_secondary(rel, rel->target, &target);
+    if (own.n == 0 || target.n == 0) {
+        fail(model, rel,
+             "Could not determine join condition: the secondary table %s has no foreign key to "
+             "%s",
+             sec, own.n == 0 ? rel->owner->table->name : rel->target->table->name);
+        return;
+    }
+    bool self = rel->owner->table == rel->target->table;
+    bool ambiguous = self ? own.n != 2 : own.n > 1 || target.n > 1;
+    if (ambiguous && !(rel->has_primaryjoin && rel->has_secondaryjoin)) {
+        fail(model, rel,
+             "Could not determine join condition: there are multiple foreign key paths from %s "
+             "to %s; write primaryjoin and secondaryjoin",
+             sec, rel->target->table->name);
+        return;
+    }
+    const relmap_fk *pair[2] = {own.fks[0], self ? own.fks[1] : target.fks[0]};
+    set_fks(model, rel, pair, 2);
+    rel->direction = RELMAP_DIRECTION_MANYTOMANY;
+}
+
+static void resolve_join(relmap_model *model, relmap_relationship *rel)
+{
+    if (!rel->target || rel->unresolved)
+        return;
+    if (!rel->owner->table) {
+        fail(model, rel, "class %s is not mapped (relationship %s)", rel->owner->name, rel->name);
+        return;
+    }
+    if (rel->secondary_text) {
+        const char *dot = strrchr(rel->secondary_text, '.');
+        const char *schema =
+            dot ? rm_arena_strndup(mb_arena(model), rel->secondary_text,
+                                   (size_t)(dot - rel->secondary_text))
+                : NULL;
+        rel->secondary = rm_find_table(model, schema, dot ? dot + 1 : rel->secondary_text);
+        if (!rel->secondary) {
+            fail(model, rel, "secondary table '%s' of relationship %s does not exist",
+                 rel->secondary_text, rel->name);
+            return;
+        }
+        resolve_secondary_join(model, rel);
+    } else {
+        resolve_plain_join(model, rel);
+    }
+}
+
+/* back_populates names an attribute of the target that must be a
+ * relationship pointing back at this class. */
+static void link_partner(relmap_model *model, relmap_relationship *rel)
+{
+    if (rel->from_backref || (rel->backref_spec && rel->target)) {
+        if (rel->backref_spec && !rel->from_backref) {
+            rel->partner = rel->backref_spec;
+            rel->backref_spec->partner = rel;
+        }
+        return;
+    }
+    if (!rel->back_populates || !rel->target)
+        return;
+    relmap_relationship *other = find_relationship(rel->target, rel->back_populates);
+    if (!other) {
+        fail(model, rel, "Mapper '%s' has no property '%s' (named by back_populates)",
+             rel->target->name, rel->back_populates);
+        return;
+    }
+    if (other->target && !side_has_table(rel->owner, other->target->table) &&
+        !side_has_table(other->target, rel->owner->table)) {
+        fail(model, rel, "back_populates names %s, which does not refer back to %s",
+             other->name, rel->owner->name);
+        return;
+    }
+    rel->partner = other;
+}
+
+static void decide_uselist(relmap_relationship *rel)
+{
+    if (rel->uselist != RELMAP_UNSET)
+        rel->is_list = rel->uselist == RELMAP_YES;
+    else if (rel->collection != RELMAP_UNSET)
+        rel->is_list = rel->collection == RELMAP_YES;
+    else
+        rel->is_list = rel->direction == RELMAP_DIRECTION_ONETOMANY ||
+                       rel->direction == RELMAP_DIRECTION_MANYTOMANY;
+}
+
+/* Two sides of a pair that go the same way: SQLAlchemy refuses them
+ * ("both of the same direction"), typically a self-referential pair
+ * without remote_side on the many-to-one side. */
+static void check_pair(relmap_model *model, relmap_relationship *rel)
+{
+    const relmap_relationship *p = rel->partner;
+    if (!p || rel->direction == RELMAP_DIRECTION_UNKNOWN || p->direction != rel->direction ||
+        rel->direction == RELMAP_DIRECTION_MANYTOMANY)
+        return;
+    fail(model, rel,
+         "relationship %s and its back-reference %s are both of the same direction; set "
+         "remote_side on the many-to-one side",
+         rel->name, p->name);
+}
+
+typedef void (*rel_pass)(relmap_model *, relmap_relationship *);
+
+static void each_relationship(relmap_model *model, rel_pass pass)
+{
+    for (size_t i = 0; i < model->nclasses; i++) {
+        relmap_class *cls = model->classes[i];
+        if (cls->mixin || cls->abstract)
+            continue;
+        for (size_t k = 0; k < cls->nrelationships; k++)
+            pass(model, &cls->relationships[k]);
+    }
+}
+
+static void decide_uselist_pass(relmap_model *model, relmap_relationship *rel)
+{
+    (void)model;
+    decide_uselist(rel);
+}
+
+/* Backref-made sides last: a self-referential one takes the opposite
+ * direction of its origin, which must be known first. */
+static void join_origins(relmap_model *model, relmap_relationship *rel)
+{
+    if (!rel->from_backref)
+        resolve_join(model, rel);
+}
+
+static void join_backrefs(relmap_model *model, relmap_relationship *rel)
+{
+    if (rel->from_backref)
+        resolve_join(model, rel);
+}
+
 void rm_resolve_orm(relmap_model *model)
 {
     index_classes(model);
+    if (!model->nclasses)
+        return;
+    each_relationship(model, resolve_target);
+    create_backrefs(model);
+    each_relationship(model, link_partner);
+    each_relationship(model, join_origins);
+    each_relationship(model, join_backrefs);
+    each_relationship(model, check_pair);
+    each_relationship(model, decide_uselist_pass);
 }
