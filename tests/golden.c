@@ -21,6 +21,12 @@
  * and `relmap dump input.sql` running in the case folder itself (relmap
  * only reads there), so outputs name the file `input.sql`. testdata/ddl/
  * holds these cases.
+ *
+ * A case folder without input.sql is a case of the SQLAlchemy model reader
+ * (testdata/models/): its .py files are read as one package, both commands
+ * running in the case folder on the input `.`, so outputs name the files
+ * `models.py` and so on. Other files of the folder (expected.*, args,
+ * oracle-skip) are not Python and are not read.
  */
 #include <dirent.h>
 #include <setjmp.h>
@@ -268,11 +274,14 @@ static void run_case(void **state)
     bool update =
         getenv("RELMAP_UPDATE_GOLDEN") && strcmp(getenv("RELMAP_UPDATE_GOLDEN"), "1") == 0;
     char *marker = fx_join(case_dir, "sql");
+    char *sql_path = fx_join(case_dir, "input.sql");
     struct stat st;
     bool sql_case = stat(marker, &st) == 0;
+    bool models_case = !sql_case && stat(sql_path, &st) != 0;
     free(marker);
-    if (sql_case) {
-        bool sql_ok = compare_outputs(case_dir, "input.sql", update);
+    if (sql_case || models_case) {
+        free(sql_path);
+        bool sql_ok = compare_outputs(case_dir, sql_case ? "input.sql" : ".", update);
         if (update)
             print_message("updated the expected files of %s\n", case_dir);
         if (!sql_ok)
@@ -281,7 +290,6 @@ static void run_case(void **state)
                      case_dir);
         return;
     }
-    char *sql_path = fx_join(case_dir, "input.sql");
     char *sql = fx_read_file(sql_path, NULL);
     free(sql_path);
     assert_non_null(sql);
