@@ -252,8 +252,7 @@ void mb_syntax_error(relmap_model *model, relmap_span span, const char *message)
     e->message = mb_str(model, message);
 }
 
-relmap_class *mb_class(relmap_model *model, const char *module, const char *name,
-                       relmap_span span)
+relmap_class *mb_class(relmap_model *model, const char *module, const char *name, relmap_span span)
 {
     rm_arena *arena = mb_arena(model);
     relmap_class **slot =
@@ -341,9 +340,8 @@ static relmap_dialect url_dialect(const char *url)
 
 void mb_database_url(relmap_model *model, const char *url, relmap_span span)
 {
-    relmap_database_url *u =
-        rm_arena_push(mb_arena(model), (void **)&model->facts.database_urls,
-                      &model->facts.ndatabase_urls, sizeof *u);
+    relmap_database_url *u = rm_arena_push(mb_arena(model), (void **)&model->facts.database_urls,
+                                           &model->facts.ndatabase_urls, sizeof *u);
     u->url = mb_str(model, url);
     u->dialect = url_dialect(url);
     u->span = span;

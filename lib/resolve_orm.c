@@ -113,8 +113,9 @@ static void create_backrefs(relmap_model *model)
                 continue;
             relmap_class *target = lookup_class(model, rel->target_text);
             if (find_relationship(target, spec->name) || has_column_attribute(target, spec->name)) {
-                fail(model, rel, "Error creating backref '%s' on relationship '%s': property of "
-                                 "that name exists on the target",
+                fail(model, rel,
+                     "Error creating backref '%s' on relationship '%s': property of "
+                     "that name exists on the target",
                      spec->name, rel->name);
                 continue;
             }
@@ -336,10 +337,9 @@ static void resolve_join(relmap_model *model, relmap_relationship *rel)
     }
     if (rel->secondary_text) {
         const char *dot = strrchr(rel->secondary_text, '.');
-        const char *schema =
-            dot ? rm_arena_strndup(mb_arena(model), rel->secondary_text,
-                                   (size_t)(dot - rel->secondary_text))
-                : NULL;
+        const char *schema = dot ? rm_arena_strndup(mb_arena(model), rel->secondary_text,
+                                                    (size_t)(dot - rel->secondary_text))
+                                 : NULL;
         rel->secondary = rm_find_table(model, schema, dot ? dot + 1 : rel->secondary_text);
         if (!rel->secondary) {
             fail(model, rel, "secondary table '%s' of relationship %s does not exist",
@@ -373,8 +373,8 @@ static void link_partner(relmap_model *model, relmap_relationship *rel)
     }
     if (other->target && !side_has_table(rel->owner, other->target->table) &&
         !side_has_table(other->target, rel->owner->table)) {
-        fail(model, rel, "back_populates names %s, which does not refer back to %s",
-             other->name, rel->owner->name);
+        fail(model, rel, "back_populates names %s, which does not refer back to %s", other->name,
+             rel->owner->name);
         return;
     }
     rel->partner = other;
