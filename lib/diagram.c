@@ -154,6 +154,8 @@ static size_t finding_edge(const dg_diagram *d, size_t first_edge, size_t table_
 {
     for (size_t e = first_edge; e < d->nedges && d->edges[e].child == table_index; e++) {
         const relmap_fk *fk = d->edges[e].fk;
+        if (d->edges[e].via)
+            break;
         if (f->span.source != RELMAP_NO_SOURCE && f->span.source == fk->span.source &&
             f->span.start == fk->span.start && f->span.end == fk->span.end)
             return e;
@@ -220,6 +222,96 @@ static void count_hidden(dg_diagram *d, const relmap_model *model, const bool *s
     dg_graph_free(&g);
 }
 
+/* A junction drawn as one edge: both tables it joins are in the diagram. */
+static bool collapsible(const relmap_table *table, const rm_ptrmap *present)
+{
+    size_t unused;
+    return is_junction(table) && table->fks[0].ntarget && table->fks[1].ntarget &&
+           rm_ptrmap_get(present, table->fks[0].ref_table, &unused) &&
+           rm_ptrmap_get(present, table->fks[1].ref_table, &unused);
+}
+
+static void add_collapsed(dg_diagram *d, const relmap_table *junction, const rm_ptrmap *index_of)
+{
+    dg_edge *e = &d->edges[d->nedges++];
+    e->fk = &junction->fks[0];
+    e->via = &junction->fks[1];
+    e->junction = junction;
+    rm_ptrmap_get(index_of, e->fk->ref_table, &e->child);
+    rm_ptrmap_get(index_of, e->via->ref_table, &e->parent);
+    e->child_card = DG_ZERO_OR_MANY;
+    e->parent_card = DG_ZERO_OR_MANY;
+    for (size_t k = 0; k < 2; k++)
+        for (size_t j = 0; j < junction->fks[k].ntarget; j++)
+            if (junction->fks[k].target[j])
+                rm_ptrmap_put(d->referenced, junction->fks[k].target[j], 1);
+}
+
+/*
+ * Which ORM relationships walk each edge. A many-to-one walks its key from
+ * child to parent, a one-to-many from parent to child; a many-to-many
+ * walks its own side's key of the junction from the parent end, or, on a
+ * collapsed junction, the edge in the direction of its own side's key.
+ * uselist=False on a one-to-many makes the child end zero-or-one.
+ */
+static void attach_relationships(dg_diagram *d)
+{
+    rm_ptrmap *edge_of = rm_ptrmap_new(d->nedges);
+    for (size_t e = 0; e < d->nedges; e++) {
+        rm_ptrmap_put(edge_of, d->edges[e].fk, e);
+        if (d->edges[e].via)
+            rm_ptrmap_put(edge_of, d->edges[e].via, e);
+    }
+    const relmap_model *model = d->model;
+    for (size_t c = 0; c < model->nclasses; c++) {
+        const relmap_class *cls = model->classes[c];
+        for (size_t r = 0; r < cls->nrelationships; r++) {
+            const relmap_relationship *rel = &cls->relationships[r];
+            size_t e;
+            if (rel->direction == RELMAP_DIRECTION_UNKNOWN || rel->nfks == 0 ||
+                !rm_ptrmap_get(edge_of, rel->fks[0], &e))
+                continue;
+            dg_edge *edge = &d->edges[e];
+            bool to_parent = rel->direction == RELMAP_DIRECTION_MANYTOONE ||
+                             (edge->via && edge->fk == rel->fks[0]);
+            const relmap_relationship **slot = to_parent ? &edge->to_parent : &edge->to_child;
+            if (!*slot)
+                *slot = rel;
+            if (rel->direction == RELMAP_DIRECTION_ONETOMANY && !rel->is_list)
+                edge->child_card = DG_ZERO_OR_ONE;
+        }
+    }
+    rm_ptrmap_free(edge_of);
+}
+
+/* The cluster of each table: its schema, or the module of the first class
+ * that maps it. */
+static void assign_groups(dg_diagram *d, const rm_ptrmap *index_of)
+{
+    if (d->group == RELMAP_GROUP_SCHEMA)
+        for (size_t t = 0; t < d->ntables; t++)
+            d->tables[t].group = d->tables[t].table->schema;
+    if (d->group != RELMAP_GROUP_MODULE)
+        return;
+    for (size_t c = 0; c < d->model->nclasses; c++) {
+        const relmap_class *cls = d->model->classes[c];
+        size_t t;
+        if (cls->table && cls->module && rm_ptrmap_get(index_of, cls->table, &t) &&
+            !d->tables[t].group)
+            d->tables[t].group = cls->module;
+    }
+}
+
+const char *dg_role_label(rm_buf *out, const dg_edge *e, const relmap_relationship *rel)
+{
+    rm_buf_clear(out);
+    rm_buf_adds(out, rel->name);
+    const relmap_relationship *other = rel == e->to_parent ? e->to_child : e->to_parent;
+    if (!rel->partner && !other)
+        rm_buf_adds(out, " (one-way)");
+    return rm_buf_cstr(out);
+}
+
 void dg_build(dg_diagram *d, const relmap_model *model, const relmap_findings *findings,
               const relmap_render_opts *opts, const bool *shown)
 {
@@ -232,14 +324,29 @@ void dg_build(dg_diagram *d, const relmap_model *model, const relmap_findings *f
     size_t *model_index = rm_calloc(model->ntables ? model->ntables : 1, sizeof *model_index);
     rm_ptrmap *index_of = rm_ptrmap_new(model->ntables);
     size_t nfks = 0;
+    /* Every table first: whether a junction collapses depends on both
+     * tables it joins being in the diagram. */
+    rm_ptrmap *present = rm_ptrmap_new(model->ntables);
     for (size_t t = 0; t < model->ntables; t++) {
         if (shown && !shown[t])
             continue;
+        nfks += model->tables[t]->nfks;
+        rm_ptrmap_put(present, model->tables[t], t);
+    }
+    const relmap_table **collapsed =
+        rm_calloc(model->ntables ? model->ntables : 1, sizeof *collapsed);
+    size_t ncollapsed = 0;
+    for (size_t t = 0; t < model->ntables; t++) {
+        if (shown && !shown[t])
+            continue;
+        if (opts->collapse_junctions && collapsible(model->tables[t], present)) {
+            collapsed[ncollapsed++] = model->tables[t];
+            continue;
+        }
         model_index[d->ntables] = t;
         d->tables[d->ntables].table = model->tables[t];
         d->tables[d->ntables].junction = is_junction(model->tables[t]);
         rm_ptrmap_put(index_of, model->tables[t], d->ntables++);
-        nfks += model->tables[t]->nfks;
     }
     d->edges = rm_calloc(nfks ? nfks : 1, sizeof *d->edges);
     d->referenced = rm_ptrmap_new(nfks);
@@ -265,10 +372,16 @@ void dg_build(dg_diagram *d, const relmap_model *model, const relmap_findings *f
                     rm_ptrmap_put(d->referenced, fk->target[j], 1);
         }
     }
+    for (size_t j = 0; j < ncollapsed; j++)
+        add_collapsed(d, collapsed[j], index_of);
+    free(collapsed);
+    rm_ptrmap_free(present);
     if (shown)
         count_hidden(d, model, shown, model_index);
     if (findings)
         attach_findings(d, index_of, first_edge);
+    attach_relationships(d);
+    assign_groups(d, index_of);
     free(first_edge);
     free(model_index);
     rm_ptrmap_free(index_of);

@@ -20,6 +20,9 @@ typedef struct dg_table {
     const relmap_table *table;
     /* Two foreign keys and nothing besides but a surrogate id and times. */
     bool junction;
+    /* The cluster it is drawn in (its schema, or its class's module, as
+     * --group says), or NULL. */
+    const char *group;
     /* The findings about the table (not about one of its foreign keys):
      * indexes into relmap_findings.items. severity is 0 when none. */
     size_t *findings;
@@ -30,11 +33,23 @@ typedef struct dg_table {
     size_t hidden;
 } dg_table;
 
-/* One foreign key, drawn from the child table to the parent table. */
+/*
+ * One foreign key, drawn from the child table to the parent table; or,
+ * with --collapse-junctions, a junction table drawn as one many-to-many
+ * edge: then `fk` and `via` are the junction's two keys, and the edge runs
+ * from the table `fk` references (child) to the one `via` references.
+ */
 typedef struct dg_edge {
     const relmap_fk *fk;
+    const relmap_fk *via; /* NULL for a plain foreign key */
+    const relmap_table *junction;
     size_t child;  /* index into dg_diagram.tables */
     size_t parent; /* index into dg_diagram.tables */
+    /* The ORM relationships (model files) that walk the edge: the child
+     * class's attribute leading to the parent, and the parent class's
+     * attribute leading to the children. NULL when none. */
+    const relmap_relationship *to_parent;
+    const relmap_relationship *to_child;
     /* Parents per child row: exactly one when every key column is NOT NULL. */
     dg_card parent_card;
     /* Children per parent row: zero or one when the key columns are unique. */
@@ -69,6 +84,11 @@ void dg_free(dg_diagram *d);
  * RELMAP_EINVAL when a focus table does not exist or is excluded.
  */
 int dg_select(const relmap_model *model, const relmap_render_opts *opts, bool *shown);
+
+/* The relationship's attribute name as an edge end shows it, with
+ * " (one-way)" when nothing on the other class points back: a one-sided
+ * relationship is visible as such. Stored in `out`, cleared first. */
+const char *dg_role_label(rm_buf *out, const dg_edge *e, const relmap_relationship *rel);
 
 /* An end in IE notation as Mermaid and PlantUML write it ("||", "o{"):
  * `left` for the entity left of the line, whose end reads mirrored. */

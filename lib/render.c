@@ -66,7 +66,7 @@ int rd_check_opts(const relmap_render_opts *opts)
         return rm_error(RELMAP_EINVAL, "relmap_render: options of an unknown version");
     if (opts->format > RELMAP_RENDER_PDF || opts->columns > RELMAP_COLUMNS_NONE ||
         opts->rankdir > RELMAP_RANKDIR_TB || opts->engine > RELMAP_ENGINE_AUTO ||
-        opts->group > RELMAP_GROUP_SCHEMA)
+        opts->group > RELMAP_GROUP_MODULE)
         return rm_error(RELMAP_EINVAL, "relmap_render: an option is out of range");
     return 0;
 }

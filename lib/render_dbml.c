@@ -229,22 +229,49 @@ static void add_ref_side(rm_buf *out, const relmap_table *table, const char *con
     rm_buf_adds(out, n > 1 ? ")" : "");
 }
 
+/* The columns a key references, as written when they did not resolve. */
+static const char **referenced_names(const relmap_fk *fk)
+{
+    const char **to = rm_calloc(fk->ncolumns ? fk->ncolumns : 1, sizeof *to);
+    for (size_t i = 0; i < fk->ncolumns; i++)
+        to[i] = fk->target[i]                                     ? fk->target[i]->name
+                : i < fk->nref_columns && fk->ref_columns[i].name ? fk->ref_columns[i].name
+                                                                  : "";
+    return to;
+}
+
+/* A collapsed junction: `Ref: a.id <> b.id`, DBML's many-to-many. */
+static void add_many_to_many(rm_buf *out, const dg_diagram *d, const dg_edge *e)
+{
+    if (e->fk->ntarget != e->fk->ncolumns || e->via->ntarget != e->via->ncolumns ||
+        !e->fk->ncolumns || !e->via->ncolumns)
+        return;
+    const char **from = referenced_names(e->fk), **to = referenced_names(e->via);
+    rm_buf_adds(out, "Ref: ");
+    add_ref_side(out, d->tables[e->child].table, from, e->fk->ncolumns);
+    rm_buf_adds(out, " <> ");
+    add_ref_side(out, d->tables[e->parent].table, to, e->via->ncolumns);
+    rm_buf_addc(out, '\n');
+    free(from);
+    free(to);
+}
+
 /* Ref: child > parent (many-to-one), or `-` when the key is unique. */
 static void add_ref(rm_buf *out, const dg_diagram *d, const dg_edge *e)
 {
     const relmap_fk *fk = e->fk;
+    if (e->via) {
+        add_many_to_many(out, d, e);
+        return;
+    }
     if (fk->ntarget != fk->ncolumns || fk->ncolumns == 0 ||
         d->tables[e->child].table->kind == RELMAP_KIND_VIEW ||
         d->tables[e->parent].table->kind == RELMAP_KIND_VIEW)
         return;
     const char **from = rm_calloc(fk->ncolumns, sizeof *from);
-    const char **to = rm_calloc(fk->ncolumns, sizeof *to);
-    for (size_t i = 0; i < fk->ncolumns; i++) {
+    const char **to = referenced_names(fk);
+    for (size_t i = 0; i < fk->ncolumns; i++)
         from[i] = fk->columns[i].name ? fk->columns[i].name : "";
-        to[i] = fk->target[i]                                     ? fk->target[i]->name
-                : i < fk->nref_columns && fk->ref_columns[i].name ? fk->ref_columns[i].name
-                                                                  : "";
-    }
     rm_buf_adds(out, "Ref: ");
     add_ref_side(out, d->tables[e->child].table, from, fk->ncolumns);
     rm_buf_adds(out, e->child_card == DG_ZERO_OR_ONE ? " - " : " > ");

@@ -26,6 +26,8 @@
 #define COLOR_FK "#2a5db0"
 #define COLOR_UQ "#2e7d32"
 #define COLOR_FAINT "#777777"
+#define COLOR_ROLE "#00695c"
+#define COLOR_JUNCTION_EDGE "#7b4fa8"
 
 static const char *severity_color(relmap_severity s)
 {
@@ -164,21 +166,45 @@ static void add_endpoint(rm_buf *out, const dg_diagram *d, size_t index,
         rm_buf_printf(out, ":c%zu%c:%c", dg_column_index(table, column), side, side);
 }
 
+/* An ORM relationship's name at the end of the edge it leads to, as UML
+ * names an association's roles. */
+static void add_role(rm_buf *out, const char *attr, const dg_edge *e,
+                     const relmap_relationship *rel)
+{
+    if (!rel)
+        return;
+    rm_buf role = RM_BUF_INIT;
+    rm_buf_printf(out, ", %s=<<FONT COLOR=\"" COLOR_ROLE "\">", attr);
+    dg_add_markup_text(out, dg_role_label(&role, e, rel));
+    rm_buf_adds(out, "</FONT>>");
+    rm_buf_free(&role);
+}
+
 static void add_edge(rm_buf *out, const dg_diagram *d, const dg_edge *e)
 {
     const relmap_fk *fk = e->fk;
-    /* A composite key is one edge, drawn between the first columns. */
-    const relmap_column *from = fk->ncolumns ? fk->columns[0].column : NULL;
-    const relmap_column *to = fk->ntarget ? fk->target[0] : NULL;
+    /* A composite key is one edge, drawn between the first columns; a
+     * collapsed junction between the columns its two keys reference. */
+    const relmap_column *from = e->via ? (fk->ntarget ? fk->target[0] : NULL)
+                                       : (fk->ncolumns ? fk->columns[0].column : NULL);
+    const relmap_column *to = e->via ? (e->via->ntarget ? e->via->target[0] : NULL)
+                                     : (fk->ntarget ? fk->target[0] : NULL);
     rm_buf_adds(out, "  ");
     add_endpoint(out, d, e->child, from, 'e');
     rm_buf_adds(out, " -> ");
     add_endpoint(out, d, e->parent, to, 'w');
     rm_buf_printf(out, " [arrowtail=%s, arrowhead=%s", card_arrow(e->child_card),
                   card_arrow(e->parent_card));
-    if (fk->on_delete == RELMAP_ACTION_CASCADE || fk->on_delete == RELMAP_ACTION_SET_NULL ||
-        fk->on_delete == RELMAP_ACTION_SET_DEFAULT)
+    if (e->via) {
+        rm_buf_adds(out, ", style=bold, color=\"" COLOR_JUNCTION_EDGE "\", label=<<I>");
+        dg_add_markup_text(out, e->junction->name);
+        rm_buf_adds(out, "</I>>");
+    } else if (fk->on_delete == RELMAP_ACTION_CASCADE || fk->on_delete == RELMAP_ACTION_SET_NULL ||
+               fk->on_delete == RELMAP_ACTION_SET_DEFAULT) {
         rm_buf_printf(out, ", label=\"ON DELETE %s\"", relmap_fk_action_name(fk->on_delete));
+    }
+    add_role(out, "headlabel", e, e->to_parent);
+    add_role(out, "taillabel", e, e->to_child);
     if (e->severity)
         rm_buf_printf(out, ", color=\"%s\", penwidth=2.5", severity_color(e->severity));
     if (e->nfindings)
@@ -200,6 +226,17 @@ static void add_legend(rm_buf *out, const dg_diagram *d)
                      "circle = may be none</TD></TR>\n"
                      "<TR><TD ALIGN=\"LEFT\">from the foreign key (many side) "
                      "to the key it references</TD></TR>\n");
+    for (size_t e = 0; e < d->nedges; e++)
+        if (d->edges[e].via) {
+            rm_buf_adds(out, "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"" COLOR_JUNCTION_EDGE
+                             "\">bold edge</FONT>: a junction table drawn as one "
+                             "many-to-many relationship</TD></TR>\n");
+            break;
+        }
+    if (d->model->nclasses)
+        rm_buf_adds(out, "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"" COLOR_ROLE
+                         "\">name</FONT> at an end: the relationship leading there; "
+                         "(one-way): no back_populates or backref</TD></TR>\n");
     if (d->findings)
         rm_buf_printf(out,
                       "<TR><TD ALIGN=\"LEFT\">findings: <FONT COLOR=\"%s\">error</FONT>, "
@@ -252,21 +289,21 @@ static void add_stub(rm_buf *out, size_t index, size_t hidden)
                   index, hidden, hidden == 1 ? "" : "s", index, index);
 }
 
-/* --group schema: a cluster per schema, in the order schemas first appear;
- * the nodes are declared above and only listed here. */
+/* --group schema|module: a cluster per schema or module, in the order
+ * they first appear; the nodes are declared above and only listed here. */
 static void add_clusters(rm_buf *out, const dg_diagram *d)
 {
     bool *done = rm_calloc(d->ntables ? d->ntables : 1, sizeof *done);
     size_t cluster = 0;
     for (size_t t = 0; t < d->ntables; t++) {
-        const char *schema = d->tables[t].table->schema;
+        const char *schema = d->tables[t].group;
         if (done[t] || !schema)
             continue;
         rm_buf_printf(out, "  subgraph cluster_%zu {\n    label=<<B>", cluster++);
         dg_add_markup_text(out, schema);
         rm_buf_adds(out, "</B>>; style=\"rounded\"; color=\"#9aa5b5\";\n   ");
         for (size_t u = t; u < d->ntables; u++) {
-            const char *other = d->tables[u].table->schema;
+            const char *other = d->tables[u].group;
             if (!done[u] && other && strcmp(other, schema) == 0) {
                 done[u] = true;
                 rm_buf_printf(out, " t%zu;", u);
@@ -286,7 +323,7 @@ void rd_dot(rm_buf *out, const dg_diagram *d, const relmap_render_opts *opts,
     for (size_t t = 0; t < d->ntables; t++)
         add_table(out, d, t, &name);
     rm_buf_free(&name);
-    if (d->group == RELMAP_GROUP_SCHEMA)
+    if (d->group != RELMAP_GROUP_NONE)
         add_clusters(out, d);
     for (size_t e = 0; e < d->nedges; e++)
         add_edge(out, d, &d->edges[e]);

@@ -121,9 +121,33 @@ static bool identifying(const relmap_fk *fk)
     return fk->ncolumns > 0;
 }
 
+/* The ORM relationships walking the edge, " (user / addresses)". */
+static void add_roles(rm_buf *out, const dg_edge *e)
+{
+    if (!e->to_parent && !e->to_child)
+        return;
+    rm_buf role = RM_BUF_INIT;
+    rm_buf_adds(out, " (");
+    if (e->to_parent)
+        dg_add_sanitized(out, dg_role_label(&role, e, e->to_parent), is_quotable, '_');
+    rm_buf_adds(out, e->to_parent && e->to_child ? " / " : "");
+    if (e->to_child)
+        dg_add_sanitized(out, dg_role_label(&role, e, e->to_child), is_quotable, '_');
+    rm_buf_adds(out, ")");
+    rm_buf_free(&role);
+}
+
 static void add_relationship(rm_buf *out, const dg_edge *e, char **names)
 {
     const relmap_fk *fk = e->fk;
+    if (e->via) {
+        /* A collapsed junction: many-to-many, named after the table. */
+        rm_buf_printf(out, "    %s }o--o{ %s : \"", names[e->child], names[e->parent]);
+        dg_add_sanitized(out, e->junction->name, is_quotable, '_');
+        add_roles(out, e);
+        rm_buf_adds(out, "\"\n");
+        return;
+    }
     rm_buf_printf(out, "    %s %s%s%s %s : \"", names[e->parent], dg_ie_end(e->parent_card, true),
                   identifying(fk) ? "--" : "..", dg_ie_end(e->child_card, false), names[e->child]);
     for (size_t i = 0; i < fk->ncolumns; i++) {
@@ -134,6 +158,7 @@ static void add_relationship(rm_buf *out, const dg_edge *e, char **names)
     if (fk->on_delete == RELMAP_ACTION_CASCADE || fk->on_delete == RELMAP_ACTION_SET_NULL ||
         fk->on_delete == RELMAP_ACTION_SET_DEFAULT)
         rm_buf_printf(out, " ON DELETE %s", relmap_fk_action_name(fk->on_delete));
+    add_roles(out, e);
     rm_buf_adds(out, "\"\n");
 }
 

@@ -100,9 +100,33 @@ static void add_entity(rm_buf *out, const dg_diagram *d, size_t index, rm_buf *n
     rm_buf_adds(out, "}\n\n");
 }
 
+/* The ORM relationships walking the edge, " (user / addresses)". */
+static void add_roles(rm_buf *out, const dg_edge *e)
+{
+    if (!e->to_parent && !e->to_child)
+        return;
+    rm_buf role = RM_BUF_INIT;
+    rm_buf_adds(out, " (");
+    if (e->to_parent)
+        add_text(out, dg_role_label(&role, e, e->to_parent));
+    rm_buf_adds(out, e->to_parent && e->to_child ? " / " : "");
+    if (e->to_child)
+        add_text(out, dg_role_label(&role, e, e->to_child));
+    rm_buf_adds(out, ")");
+    rm_buf_free(&role);
+}
+
 static void add_relationship(rm_buf *out, const dg_edge *e)
 {
     const relmap_fk *fk = e->fk;
+    if (e->via) {
+        /* A collapsed junction: many-to-many, named after the table. */
+        rm_buf_printf(out, "t%zu }o--o{ t%zu : ", e->child, e->parent);
+        add_text(out, e->junction->name);
+        add_roles(out, e);
+        rm_buf_addc(out, '\n');
+        return;
+    }
     rm_buf_printf(out, "t%zu %s--%s t%zu : ", e->parent, dg_ie_end(e->parent_card, true),
                   dg_ie_end(e->child_card, false), e->child);
     for (size_t i = 0; i < fk->ncolumns; i++) {
@@ -113,6 +137,7 @@ static void add_relationship(rm_buf *out, const dg_edge *e)
     if (fk->on_delete == RELMAP_ACTION_CASCADE || fk->on_delete == RELMAP_ACTION_SET_NULL ||
         fk->on_delete == RELMAP_ACTION_SET_DEFAULT)
         rm_buf_printf(out, " (ON DELETE %s)", relmap_fk_action_name(fk->on_delete));
+    add_roles(out, e);
     rm_buf_addc(out, '\n');
 }
 

@@ -470,6 +470,80 @@ static void test_deterministic(void **state)
  */
 #define MISSING_PLUGINS_CHILD "--missing-plugins-child"
 
+/* Model-file relationships name the edge ends; a junction collapses into
+ * one many-to-many edge; --group module clusters by the classes' modules. */
+static void test_orm_edges(void **state)
+{
+    (void)state;
+    relmap_model *m = mb_model_new();
+    relmap_table *users = table_with_id(m, "users"), *posts = table_with_id(m, "posts");
+    relmap_table *tags = table_with_id(m, "tags");
+    column(m, posts, "user_id", "INTEGER", false);
+    mb_fk_ref_column(m, fk_to(m, posts, "user_id", "users"), "id", mb_no_span());
+    relmap_table *link = mb_table(m, NULL, "post_tags", RELMAP_KIND_TABLE, mb_no_span());
+    column(m, link, "post_id", "INTEGER", false);
+    column(m, link, "tag_id", "INTEGER", false);
+    mb_fk_ref_column(m, fk_to(m, link, "post_id", "posts"), "id", mb_no_span());
+    mb_fk_ref_column(m, fk_to(m, link, "tag_id", "tags"), "id", mb_no_span());
+    relmap_class *user = mb_class(m, "app.users", "User", mb_no_span());
+    user->table = users;
+    relmap_class *post = mb_class(m, "app.blog", "Post", mb_no_span());
+    post->table = posts;
+    relmap_class *tag = mb_class(m, "app.blog", "Tag", mb_no_span());
+    tag->table = tags;
+    relmap_relationship *r = mb_relationship(m, user, "posts", mb_no_span());
+    r->target_text = "Post";
+    r->back_populates = "author";
+    r = mb_relationship(m, post, "author", mb_no_span());
+    r->target_text = "User";
+    r->back_populates = "posts";
+    r = mb_relationship(m, post, "tags", mb_no_span());
+    r->target_text = "Tag";
+    r->secondary_text = "post_tags";
+    rm_resolve(m);
+
+    char *dot = render(m, NULL, opts_for(RELMAP_RENDER_DOT), NULL);
+    /* posts.user_id -> users.id: "author" at the users end, "posts" at the
+     * posts end; Post.tags, one-way, at the junction's posts edge. */
+    assert_non_null(strstr(dot, "t1:c1e:e -> t0:c0w:w [arrowtail=crowodot, arrowhead=teetee, "
+                                "headlabel=<<FONT COLOR=\"#00695c\">author</FONT>>, "
+                                "taillabel=<<FONT COLOR=\"#00695c\">posts</FONT>>]"));
+    assert_non_null(strstr(dot, "taillabel=<<FONT COLOR=\"#00695c\">tags (one-way)</FONT>>"));
+    assert_non_null(strstr(dot, "junction (many-to-many)"));
+    assert_dot_accepts(dot);
+    free(dot);
+
+    relmap_render_opts opts = opts_for(RELMAP_RENDER_DOT);
+    opts.collapse_junctions = true;
+    opts.group = RELMAP_GROUP_MODULE;
+    dot = render(m, NULL, opts, NULL);
+    assert_null(strstr(dot, "junction (many-to-many)"));
+    assert_non_null(strstr(dot, "t1:c0e:e -> t2:c0w:w [arrowtail=crowodot, arrowhead=crowodot, "
+                                "style=bold"));
+    assert_non_null(strstr(dot, "<I>post_tags</I>"));
+    assert_non_null(strstr(dot, "headlabel=<<FONT COLOR=\"#00695c\">tags (one-way)</FONT>>"));
+    assert_non_null(strstr(dot, "label=<<B>app.users</B>>"));
+    assert_non_null(strstr(dot, "label=<<B>app.blog</B>>; style=\"rounded\"; "
+                                "color=\"#9aa5b5\";\n    t1; t2;"));
+    assert_dot_accepts(dot);
+    free(dot);
+
+    opts.format = RELMAP_RENDER_MERMAID;
+    char *mmd = render(m, NULL, opts, NULL);
+    assert_non_null(strstr(mmd, "users ||..o{ posts : \"user_id (author / posts)\""));
+    assert_non_null(strstr(mmd, "posts }o--o{ tags : \"post_tags (tags (one-way))\""));
+    free(mmd);
+    opts.format = RELMAP_RENDER_DBML;
+    char *dbml = render(m, NULL, opts, NULL);
+    assert_non_null(strstr(dbml, "Ref: \"posts\".\"id\" <> \"tags\".\"id\""));
+    free(dbml);
+    opts.format = RELMAP_RENDER_PLANTUML;
+    char *puml = render(m, NULL, opts, NULL);
+    assert_non_null(strstr(puml, "t1 }o--o{ t2 : post_tags (tags (one-way))"));
+    free(puml);
+    relmap_model_free(m);
+}
+
 static const char *self_path; /* argv[0]: /proc/self/exe is valgrind's */
 
 static int missing_plugins_child(void)
@@ -647,13 +721,10 @@ int main(int argc, char **argv)
     if (argc == 2 && strcmp(argv[1], MISSING_PLUGINS_CHILD) == 0)
         return missing_plugins_child();
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_format_names),
-        cmocka_unit_test(test_bad_options_and_write_failure),
-        cmocka_unit_test(test_cardinalities),
-        cmocka_unit_test(test_findings_overlay),
-        cmocka_unit_test(test_hostile_names),
-        cmocka_unit_test(test_deterministic),
-        cmocka_unit_test(test_missing_plugins),
+        cmocka_unit_test(test_format_names),  cmocka_unit_test(test_bad_options_and_write_failure),
+        cmocka_unit_test(test_cardinalities), cmocka_unit_test(test_findings_overlay),
+        cmocka_unit_test(test_hostile_names), cmocka_unit_test(test_deterministic),
+        cmocka_unit_test(test_orm_edges),     cmocka_unit_test(test_missing_plugins),
         cmocka_unit_test(test_golden_cases),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -246,10 +246,10 @@ static void test_split_folder_and_usage(void **state)
     free(whole_path);
     free(small);
 
-    const char *module[] = {db, "--group", "module", "-o", "x.svg", NULL};
+    const char *module[] = {db, "--group", "modules", "-o", "x.svg", NULL};
     r = diagram(module);
     assert_int_equal(r.status, 2);
-    assert_non_null(strstr(r.err, "--group module needs SQLAlchemy model files"));
+    assert_non_null(strstr(r.err, "schema, module or none"));
     result_free(&r);
     const char *depth[] = {db, "--depth", "2", "-o", "x.svg", NULL};
     r = diagram(depth);

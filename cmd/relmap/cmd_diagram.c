@@ -29,6 +29,7 @@ enum {
     OPT_INJECT,
     OPT_NO_FINDINGS,
     OPT_NO_LEGEND,
+    OPT_COLLAPSE_JUNCTIONS,
     OPT_HELP
 };
 
@@ -49,6 +50,7 @@ static const cli_option options[] = {
     {"inject", 0, true, OPT_INJECT},
     {"no-findings", 0, false, OPT_NO_FINDINGS},
     {"no-legend", 0, false, OPT_NO_LEGEND},
+    {"collapse-junctions", 0, false, OPT_COLLAPSE_JUNCTIONS},
     {"help", 'h', false, OPT_HELP},
     CLI_INPUT_OPTIONS,
 };
@@ -195,13 +197,7 @@ static int parse_option(diagram_args *a, int id, const char *value)
         break;
     case OPT_GROUP:
         if (!parse_choice(value, group_words, NWORDS(group_words), &choice))
-            return usage_error("group", value, "schema or none");
-        /* Modules are those of SQLAlchemy model files, which no reader
-         * here reads yet: there is nothing to group by. */
-        if (choice == 2)
-            return cli_usage_error("diagram", "--group module needs SQLAlchemy model files "
-                                              "(.py), which this relmap cannot read yet; use "
-                                              "--group schema");
+            return usage_error("group", value, "schema, module or none");
         a->render.group = (relmap_render_group)choice;
         break;
     case OPT_SPLIT:
@@ -223,6 +219,9 @@ static int parse_option(diagram_args *a, int id, const char *value)
         break;
     case OPT_NO_LEGEND:
         a->render.legend = false;
+        break;
+    case OPT_COLLAPSE_JUNCTIONS:
+        a->render.collapse_junctions = true;
         break;
     case OPT_HELP:
         fputs(cmd_diagram.usage, stdout);
@@ -418,7 +417,9 @@ const cli_command cmd_diagram = {
     "\n"
     "Drawing:\n"
     "  --columns WHICH       all (default), keys (key and referenced columns) or none\n"
-    "  --group HOW           schema (a cluster per schema) or none (default)\n"
+    "  --group HOW           schema (a cluster per schema), module (per Python\n"
+    "                        module of the model classes) or none (default)\n"
+    "  --collapse-junctions  draw each junction table as one many-to-many edge\n"
     "  --rankdir DIR         LR (default: children left of parents) or TB\n"
     "  --engine ENGINE       auto (default: dot, sfdp past 500 tables), dot, neato\n"
     "                        or sfdp\n"

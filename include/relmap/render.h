@@ -114,7 +114,12 @@ typedef enum relmap_render_group {
     /** No clusters. */
     RELMAP_GROUP_NONE = 0,
     /** One cluster per schema; tables without a schema stay outside. */
-    RELMAP_GROUP_SCHEMA
+    RELMAP_GROUP_SCHEMA,
+    /**
+     * One cluster per Python module of the classes mapping the tables
+     * (model files); tables no class maps stay outside.
+     */
+    RELMAP_GROUP_MODULE
 } relmap_render_group;
 
 typedef struct relmap_render_opts {
@@ -163,6 +168,13 @@ typedef struct relmap_render_opts {
      * a note, and fails with RELMAP_ELIMIT when nothing finished.
      */
     unsigned layout_timeout_ms;
+
+    /**
+     * Draw each junction table (two foreign keys and nothing else but a
+     * surrogate id or timestamps) whose two tables are both in the diagram
+     * as one many-to-many edge between them, instead of as a table.
+     */
+    bool collapse_junctions;
 } relmap_render_opts;
 
 /**
@@ -176,12 +188,12 @@ typedef struct relmap_render_opts {
  */
 #define RELMAP_RENDER_FORK_TABLES 100
 
-#define RELMAP_RENDER_OPTS_VERSION 2
+#define RELMAP_RENDER_OPTS_VERSION 3
 #define RELMAP_RENDER_OPTS_INIT                                                                    \
     {                                                                                              \
         RELMAP_RENDER_OPTS_VERSION, RELMAP_RENDER_DOT, RELMAP_COLUMNS_ALL, RELMAP_RANKDIR_LR,      \
             RELMAP_ENGINE_AUTO, true, NULL, NULL, NULL, 0, 1, NULL, 0, NULL, 0, RELMAP_GROUP_NONE, \
-            0                                                                                      \
+            0, false                                                                               \
     }
 
 /**
