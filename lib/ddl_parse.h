@@ -123,6 +123,12 @@ const char *ddl_schema_or_default(const ddl_parser *p, const char *schema);
 
 /* ---- statements --------------------------------------------------------- */
 
+/* read_ddl.c: what follows from the whole text for the tables from
+ * `first_table` on: primary key positions, NOT NULL on PostgreSQL's and
+ * MySQL's key columns (keys may be added by ALTER), MySQL's implicit
+ * foreign-key indexes, SQLite's spelling of column names in keys. */
+void ddl_finish(ddl_parser *p, size_t first_table);
+
 /* ddl_parse_stmt.c: reads the next statement into `toks`; false at the end
  * of the text. */
 bool ddl_next_statement(ddl_parser *p);
@@ -152,9 +158,5 @@ void ddl_create_schema(ddl_parser *p);
 void ddl_comment_on(ddl_parser *p);
 void ddl_set(ddl_parser *p);
 void ddl_pragma(ddl_parser *p);
-
-/* ddl_parse_finish.c: what follows from the whole file (NOT NULL of key
- * columns, SQLite's rowid aliases and merged UNIQUE constraints). */
-void ddl_finish(ddl_parser *p);
 
 #endif

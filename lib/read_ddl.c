@@ -180,8 +180,6 @@ static void canonical_names(const ddl_parser *p, const relmap_table *t, relmap_c
             }
 }
 
-/* What follows from the whole file: primary key positions, NOT NULL on
- * PostgreSQL's and MySQL's key columns (keys may be added by ALTER). */
 /* Whether the first columns of `refs` are the key's columns, in any order. */
 static bool leads_with(const ddl_parser *p, const relmap_colref *refs, size_t nrefs,
                        const relmap_fk *fk)
@@ -225,7 +223,7 @@ static void add_implicit_fk_indexes(ddl_parser *p, relmap_table *t)
     }
 }
 
-static void finish(ddl_parser *p, size_t first_table)
+void ddl_finish(ddl_parser *p, size_t first_table)
 {
     for (size_t i = first_table; i < p->model->ntables; i++) {
         relmap_table *t = p->model->tables[i];
@@ -301,7 +299,7 @@ int rm_read_ddl(relmap_model *model, const char *path, const relmap_load_opts *o
     size_t first_table = model->ntables, first_error = model->nsyntax_errors;
     while (ddl_next_statement(&p))
         ddl_statement(&p);
-    finish(&p, first_table);
+    ddl_finish(&p, first_table);
     rm_say(opts, "%s: %zu statements, %zu tables and views, %zu syntax errors\n", path,
            p.nstatements, model->ntables - first_table, model->nsyntax_errors - first_error);
     rm_strmap_free(p.tables);

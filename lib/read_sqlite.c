@@ -66,19 +66,6 @@ static void finalize_all(reader *r)
 
 /* ---- one table: what the pragmas say ----------------------------------- */
 
-/* A table's row of sqlite_schema, and pragma_table_list's facts on it. */
-typedef struct schema_row {
-    const char *name;
-    const char *sql;
-    size_t sql_len;
-    bool view;
-    bool shadow; /* a table a virtual table keeps its data in */
-    bool virtual_table;
-    bool without_rowid;
-    bool strict;
-    bool has_indexes; /* sqlite_schema lists an index on it */
-} schema_row;
-
 typedef struct col_row {
     const char *name, *type, *dflt;
     bool notnull;
@@ -359,12 +346,6 @@ static void build_unique(table_ctx *c, const index_row *ix, const sl_constraint 
     }
 }
 
-/* The CREATE INDEX text of an index, kept from sqlite_schema. */
-typedef struct index_sql {
-    const char *sql;
-    size_t len;
-} index_sql;
-
 static void build_index(table_ctx *c, const index_row *ix)
 {
     relmap_model *model = c->r->model;
@@ -543,6 +524,14 @@ static bool may_reference(const schema_row *row)
 
 static int read_table(reader *r, const schema_row *row)
 {
+    const long *text_ids = NULL;
+    relmap_table *from_text = sq_table_from_text(r, row, &text_ids);
+    if (from_text) {
+        r->tables_from_text++;
+        if (r->opts->data_checks && from_text->nfks > 0)
+            check_later(r, from_text, text_ids);
+        return 0;
+    }
     relmap_model *model = r->model;
     table_ctx c;
     memset(&c, 0, sizeof c);
@@ -595,7 +584,7 @@ static int read_table_list(reader *r, rm_strmap *facts)
 {
     sqlite3_stmt *st;
     int rc = sq_prepare(
-        r, "SELECT name, type, wr, strict FROM pragma_table_list WHERE schema = 'main'", &st);
+        r, "SELECT name, type, wr, strict, ncol FROM pragma_table_list WHERE schema = 'main'", &st);
     if (rc < 0)
         return rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -606,6 +595,7 @@ static int read_table_list(reader *r, rm_strmap *facts)
         f->shadow = type && strcmp(type, "shadow") == 0;
         f->without_rowid = sqlite3_column_int(st, 2) != 0;
         f->strict = sqlite3_column_int(st, 3) != 0;
+        f->ncol = sqlite3_column_int64(st, 4);
         if (f->name)
             rm_strmap_put(facts, f->name, f);
     }
@@ -613,12 +603,31 @@ static int read_table_list(reader *r, rm_strmap *facts)
     return rc == SQLITE_DONE ? 0 : sq_failure(r, rc);
 }
 
+/* An index of sqlite_schema, on the list of its table: the text of a
+ * CREATE INDEX, or (def NULL) an index SQLite made for a constraint. */
+static void note_index(reader *r, rm_strmap *indexed, const char *table, const index_sql *def)
+{
+    sq_table_indexes *list = rm_strmap_get(indexed, table);
+    if (!list) {
+        list = rm_arena_alloc(r->scratch, sizeof *list);
+        memset(list, 0, sizeof *list);
+        rm_strmap_put(indexed, table, list);
+    }
+    if (!def) {
+        list->nauto++;
+        return;
+    }
+    const index_sql **slot =
+        rm_arena_push(r->scratch, (void **)&list->defs, &list->ndefs, sizeof *slot);
+    *slot = def;
+}
+
 /* Every table and view of sqlite_schema, in the order they were created,
  * after noting the text of every index for build_index. */
 static int read_schema(reader *r)
 {
     rm_strmap *facts = rm_strmap_new(true);
-    rm_strmap *indexed = rm_strmap_new(true); /* names of tables with indexes */
+    rm_strmap *indexed = rm_strmap_new(true); /* table name -> sq_table_indexes */
     schema_row *rows = NULL;
     size_t nrows = 0;
     sqlite3_stmt *st = NULL;
@@ -638,14 +647,15 @@ static int read_schema(reader *r)
             continue;
         if (strcmp(type, "index") == 0) {
             const char *table = text_col(r->scratch, st, 3);
-            if (table)
-                rm_strmap_put(indexed, table, r);
+            index_sql *def = NULL;
             if (sql) {
-                index_sql *def = rm_arena_alloc(r->scratch, sizeof *def);
+                def = rm_arena_alloc(r->scratch, sizeof *def);
                 def->sql = sql;
                 def->len = len;
                 rm_strmap_put(r->index_sql, name, def);
             }
+            if (table)
+                note_index(r, indexed, table, def);
             continue;
         }
         /* sqlite_schema, sqlite_sequence, sqlite_stat1 ...: SQLite's own. */
@@ -664,9 +674,15 @@ static int read_schema(reader *r)
         rc = sq_failure(r, step);
     sqlite3_finalize(st);
     for (size_t i = 0; rc == 0 && i < nrows; i++) {
-        rows[i].has_indexes = rm_strmap_get(indexed, rows[i].name) != NULL;
+        rows[i].indexes = rm_strmap_get(indexed, rows[i].name);
+        rows[i].has_indexes = rows[i].indexes != NULL;
         rc = read_table(r, &rows[i]);
     }
+    if (rc == 0)
+        sq_note(r,
+                "%zu tables and views: %zu read from their CREATE text, the others through "
+                "SQLite's pragmas",
+                nrows, r->tables_from_text);
     rm_strmap_free(facts);
     rm_strmap_free(indexed);
     return rc;
@@ -697,6 +713,7 @@ int rm_read_sqlite(relmap_model *model, const char *path, const relmap_load_opts
     if (rc == 0 && opts->data_checks)
         model->facts.data_checked = true;
     finalize_all(&r);
+    sq_text_done(&r);
     sq_close(&r);
     rm_strmap_free(r.index_sql);
     rm_strmap_free(r.checked);
