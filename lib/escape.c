@@ -59,6 +59,15 @@ void rm_escape_text(rm_buf *out, const char *s, size_t len, int keep_tab)
 {
     size_t i = 0;
     while (i < len) {
+        /* Printable ASCII, the bulk of any text, goes in runs. */
+        size_t run = i;
+        while (run < len && ((s[run] >= 0x20 && s[run] < 0x7F) || (s[run] == '\t' && keep_tab)))
+            run++;
+        if (run > i) {
+            rm_buf_add(out, s + i, run - i);
+            i = run;
+            continue;
+        }
         int32_t cp;
         size_t step = rm_utf8_decode(s + i, len - i, &cp);
         if (cp < 0) {

@@ -522,10 +522,17 @@ static bool may_reference(const schema_row *row)
     return false;
 }
 
+static bool pragmas_forced;
+
+void rm_read_sqlite_force_pragmas(bool force)
+{
+    pragmas_forced = force;
+}
+
 static int read_table(reader *r, const schema_row *row)
 {
     const long *text_ids = NULL;
-    relmap_table *from_text = sq_table_from_text(r, row, &text_ids);
+    relmap_table *from_text = pragmas_forced ? NULL : sq_table_from_text(r, row, &text_ids);
     if (from_text) {
         r->tables_from_text++;
         if (r->opts->data_checks && from_text->nfks > 0)

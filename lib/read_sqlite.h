@@ -4,6 +4,8 @@
 #ifndef RELMAP_READ_SQLITE_H
 #define RELMAP_READ_SQLITE_H
 
+#include <stdbool.h>
+
 #include "relmap/load.h"
 #include "relmap/model.h"
 
@@ -15,5 +17,13 @@
  * or RELMAP_EBUSY with the reason set for relmap_error_last().
  */
 int rm_read_sqlite(relmap_model *model, const char *path, const relmap_load_opts *opts);
+
+/*
+ * Makes every later read ask SQLite's pragmas for every table, as the
+ * reader does when a table's text does not check out (see sqlite_text.c).
+ * For the tests that hold the text path to SQLite's own answers; not
+ * thread-safe.
+ */
+void rm_read_sqlite_force_pragmas(bool force);
 
 #endif

@@ -61,24 +61,12 @@ static void parse_statement(ddl_parser *p, const char *sql, size_t len)
 }
 
 /*
- * The indexes SQLite makes for a table's constraints: one per UNIQUE
- * constraint, and one for a primary key that is not the rowid, except
- * where a constraint repeats the columns of an earlier one (SQLite then
- * makes none). A different count than sqlite_schema lists means the text
- * was read differently.
+ * Whether the text's constraints account for the indexes SQLite made for
+ * them: one per UNIQUE constraint (the parser, like SQLite, keeps one of
+ * constraints that repeat each other's columns), and one for a primary
+ * key that is not the rowid.
  */
-static bool same_columns(const relmap_key *a, const relmap_key *b)
-{
-    if (a->ncolumns != b->ncolumns)
-        return false;
-    for (size_t i = 0; i < a->ncolumns; i++)
-        if (!a->columns[i].name || !b->columns[i].name ||
-            strcasecmp(a->columns[i].name, b->columns[i].name) != 0)
-            return false;
-    return true;
-}
-
-static size_t constraint_indexes(const relmap_table *t)
+static bool constraint_indexes_match(const relmap_table *t, size_t nauto)
 {
     const relmap_key *pk = &t->primary_key;
     bool rowid_pk = false;
@@ -86,14 +74,8 @@ static size_t constraint_indexes(const relmap_table *t)
         if (t->columns[c].pk_position == 1 && !t->columns[c].nullable &&
             strcasecmp(t->columns[c].type, "INTEGER") == 0)
             rowid_pk = !t->without_rowid;
-    size_t n = pk->ncolumns > 0 && !rowid_pk && !t->without_rowid;
-    for (size_t u = 0; u < t->nuniques; u++) {
-        bool repeat = pk->ncolumns > 0 && same_columns(&t->uniques[u], pk);
-        for (size_t v = 0; v < u && !repeat; v++)
-            repeat = same_columns(&t->uniques[u], &t->uniques[v]);
-        n += !repeat;
-    }
-    return n;
+    size_t n = (pk->ncolumns > 0 && !rowid_pk && !t->without_rowid) + t->nuniques;
+    return n == nauto;
 }
 
 /* Puts the model back as it was before the table was read. */
@@ -125,7 +107,7 @@ relmap_table *sq_table_from_text(reader *r, const schema_row *row, const long **
     if (ok) {
         ddl_finish(p, ntables);
         ok = model->ntables == ntables + 1 && model->nsyntax_errors == nerrors &&
-             t->nindexes == (ix ? ix->ndefs : 0) && constraint_indexes(t) == (ix ? ix->nauto : 0);
+             t->nindexes == (ix ? ix->ndefs : 0) && constraint_indexes_match(t, ix ? ix->nauto : 0);
     }
     if (!ok) {
         roll_back(model, ntables, nsources, nerrors);

@@ -17,6 +17,7 @@
 
 #include "fixture.h"
 #include "relmap/load.h"
+#include "buf.h"
 #include "relmap/model.h"
 #include "sqlite_locate.h"
 #include "types.h"
@@ -609,6 +610,48 @@ static void test_odd_sql_falls_back(void **state)
     assert_string_equal(t->checks[0].expr, "action <> ''");
 }
 
+static int keep_notes(void *payload, const char *data, size_t len)
+{
+    rm_buf_add(payload, data, len);
+    return 0;
+}
+
+/* Tables are read from their stored text, views through the pragmas;
+ * what the text gives matches what SQLite has (test_ddl_sqlite holds the
+ * two paths to each other on every fixture): a UNIQUE constraint that
+ * repeats the primary key gets no index, and no constraint, of its own. */
+static void test_text_or_pragmas(void **state)
+{
+    (void)state;
+    make_db("CREATE TABLE odd (id TEXT PRIMARY KEY, v TEXT, UNIQUE (id));\n"
+            "CREATE TABLE plain (id INTEGER PRIMARY KEY, odd_id INTEGER REFERENCES odd(id),\n"
+            "  code TEXT UNIQUE);\n"
+            "CREATE INDEX plain_odd ON plain (odd_id) WHERE odd_id > 0;\n"
+            "CREATE VIEW v AS SELECT id FROM plain;\n");
+    rm_buf notes = RM_BUF_INIT;
+    relmap_load_opts opts = RELMAP_LOAD_OPTS_INIT;
+    opts.verbose = keep_notes;
+    opts.verbose_payload = &notes;
+    const char *paths[] = {g_db};
+    assert_int_equal(relmap_load(&g_model, paths, 1, &opts), 0);
+    assert_non_null(
+        strstr(rm_buf_cstr(&notes), "3 tables and views: 2 read from their CREATE text"));
+    rm_buf_free(&notes);
+    const relmap_table *odd = table("odd"), *plain = table("plain");
+    assert_int_equal(odd->nuniques, 0);
+    assert_int_equal(odd->primary_key.ncolumns, 1);
+    assert_false(column(plain, "id")->nullable);
+    assert_int_equal(plain->nfks, 1);
+    assert_ptr_equal(plain->fks[0].ref_table, odd);
+    assert_int_equal(plain->nuniques, 1);
+    assert_int_equal(plain->nindexes, 1);
+    assert_string_equal(plain->indexes[0].where, "odd_id > 0");
+    assert_span_text(plain->indexes[0].span,
+                     "CREATE INDEX plain_odd ON plain (odd_id) WHERE odd_id > 0");
+    assert_span_text(plain->fks[0].columns[0].span, "odd_id");
+    assert_non_null(plain->fks[0].violations);
+}
+
 static void test_locate_broken_text(void **state)
 {
     (void)state;
@@ -796,6 +839,7 @@ int main(void)
         cmocka_unit_test_teardown(test_missing_module, teardown),
         cmocka_unit_test_teardown(test_internal_tables_skipped, teardown),
         cmocka_unit_test_teardown(test_odd_sql_falls_back, teardown),
+        cmocka_unit_test_teardown(test_text_or_pragmas, teardown),
         cmocka_unit_test(test_locate_broken_text),
         cmocka_unit_test_teardown(test_sqlite_oracle, teardown),
         cmocka_unit_test(test_type_families),
