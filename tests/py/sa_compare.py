@@ -54,13 +54,15 @@ LATE_PHASES = ("configure", "create_all", "fk_check", "drop_all")
 # must then leave some direction null). Others (a backref clashing with an
 # attribute, back_populates naming a non-relationship, a delete-orphan
 # cascade on the wrong side) are declaration conflicts: relmap can still
-# resolve the join.
+# resolve the join. (back_populates naming a missing attribute is a
+# declaration conflict too: the direction still follows from the keys.)
 UNRESOLVED_TYPES = ("NoForeignKeysError", "AmbiguousForeignKeysError",
-                    "NoReferencedTableError", "NoReferencedColumnError")
+                    "NoReferencedTableError", "NoReferencedColumnError",
+                    "UnmappedClassError")
 UNRESOLVED_TEXT = ("failed to locate a name", "could not determine join condition",
                    "could not locate any relevant foreign key",
                    "could not determine relationship direction",
-                   "expects a class or a mapper", "has no property",
+                   "expects a class or a mapper", "is not mapped",
                    "could not find table", "could not initialize target column")
 
 

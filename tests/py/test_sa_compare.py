@@ -298,6 +298,18 @@ class ErrorCases(unittest.TestCase):
                                  "When initializing mapper X, expression 'Ghost' failed to locate a name")
         self.assertTrue(sa_compare.compare_case(o, relmap_case()))
 
+    def test_error_kinds(self):
+        kind = sa_compare.error_kind
+        self.assertEqual(kind({"type": "InvalidRequestError",
+                               "message": "Mapper 'mapped class Car->cars' has no property 'owner'"}),
+                         "declaration")
+        self.assertEqual(kind({"type": "UnmappedClassError", "message": "Class 'm.S' is not mapped"}),
+                         "unresolved")
+        self.assertEqual(kind({"type": "AmbiguousForeignKeysError", "message": "x"}), "unresolved")
+        self.assertEqual(kind({"type": "ArgumentError",
+                               "message": "Node.parent and back-reference Node.children are both of "
+                                          "the same direction"}), "declaration")
+
     def test_declaration_error_compares_schema_only(self):
         o = self.configure_error("ArgumentError",
                                  "Error creating backref 'user' on relationship 'User.addresses'")
