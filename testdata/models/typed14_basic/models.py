@@ -13,6 +13,7 @@ class User(Base):
     id: Mapped[int] = Column(Integer, primary_key=True)
     name: Mapped[str] = Column(String(30), nullable=False)
     fullname: Mapped[Optional[str]] = Column(String)
+    nickname: Mapped[str | None] = Column(String(30))
     addresses: Mapped[List["Address"]] = relationship("Address", back_populates="user", cascade="all, delete-orphan")
 
 

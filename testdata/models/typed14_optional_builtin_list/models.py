@@ -1,5 +1,6 @@
-# 1.4-compatible typed style with builtin list["X"], Optional["X"] for a
-# nullable many-to-one, and a one-to-one annotated as Optional.
+# 1.4-compatible typed style with builtin list["X"], Mapped[str | None],
+# Optional["X"] for a nullable many-to-one, and a one-to-one annotated as
+# Optional (the shape of sa20_optional_union).
 from __future__ import annotations
 
 from typing import Optional
@@ -14,6 +15,7 @@ class Library(Base):
     __tablename__ = "libraries"
     id: Mapped[int] = Column(Integer, primary_key=True)
     name: Mapped[str] = Column(String(50), nullable=False)
+    motto: Mapped[str | None] = Column(String(200))
     books: Mapped[list["Book"]] = relationship("Book", back_populates="library")
     director: Mapped[Optional["Director"]] = relationship("Director", back_populates="library", uselist=False)
 
