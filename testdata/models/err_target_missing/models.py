@@ -1,0 +1,19 @@
+# SQLAlchemy error (configure): the relationship's target class is defined
+# nowhere ("Adress" misspelt).
+from sqlalchemy import Column, ForeignKey, Integer, String, Table
+from sqlalchemy.orm import backref, declarative_base, relationship
+
+Base = declarative_base()
+
+
+class User(Base):
+    __tablename__ = "users"
+    id = Column(Integer, primary_key=True)
+    addresses = relationship("Adress", back_populates="user")
+
+
+class Address(Base):
+    __tablename__ = "addresses"
+    id = Column(Integer, primary_key=True)
+    user_id = Column(Integer, ForeignKey("users.id"))
+    user = relationship("User", back_populates="addresses")
