@@ -70,25 +70,82 @@ static bool string_special(unsigned char c)
 static const char *const keyword_text[] = {"", PY_KEYWORDS(KW_TEXT)};
 #undef KW_TEXT
 
+#define KW_LEN(id, text) (unsigned char)(sizeof text - 1),
+static const unsigned char keyword_len[] = {0, PY_KEYWORDS(KW_LEN)};
+#undef KW_LEN
+
 py_kw py_keyword(const char *word, size_t len)
 {
+    /* Names are looked up at every token: first the range of keywords
+     * that begin with the same letter (the table is sorted), then by
+     * length, and only then the bytes. */
+    unsigned first, last;
     if (len < 2 || len > 8)
         return PY_KW_NONE_;
-    size_t lo = 1, hi = PY_KW_COUNT;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const char *k = keyword_text[mid];
-        size_t klen = strlen(k);
-        int cmp = memcmp(word, k, len < klen ? len : klen);
-        if (cmp == 0)
-            cmp = len < klen ? -1 : len > klen;
-        if (cmp == 0)
-            return (py_kw)mid;
-        if (cmp < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
+    switch (word[0]) {
+    case 'F':
+        first = last = PY_KW_FALSE;
+        break;
+    case 'N':
+        first = last = PY_KW_NONE;
+        break;
+    case 'T':
+        first = last = PY_KW_TRUE;
+        break;
+    case 'a':
+        first = PY_KW_AND, last = PY_KW_AWAIT;
+        break;
+    case 'b':
+        first = last = PY_KW_BREAK;
+        break;
+    case 'c':
+        first = PY_KW_CLASS, last = PY_KW_CONTINUE;
+        break;
+    case 'd':
+        first = PY_KW_DEF, last = PY_KW_DEL;
+        break;
+    case 'e':
+        first = PY_KW_ELIF, last = PY_KW_EXCEPT;
+        break;
+    case 'f':
+        first = PY_KW_FINALLY, last = PY_KW_FROM;
+        break;
+    case 'g':
+        first = last = PY_KW_GLOBAL;
+        break;
+    case 'i':
+        first = PY_KW_IF, last = PY_KW_IS;
+        break;
+    case 'l':
+        first = last = PY_KW_LAMBDA;
+        break;
+    case 'n':
+        first = PY_KW_NONLOCAL, last = PY_KW_NOT;
+        break;
+    case 'o':
+        first = last = PY_KW_OR;
+        break;
+    case 'p':
+        first = last = PY_KW_PASS;
+        break;
+    case 'r':
+        first = PY_KW_RAISE, last = PY_KW_RETURN;
+        break;
+    case 't':
+        first = last = PY_KW_TRY;
+        break;
+    case 'w':
+        first = PY_KW_WHILE, last = PY_KW_WITH;
+        break;
+    case 'y':
+        first = last = PY_KW_YIELD;
+        break;
+    default:
+        return PY_KW_NONE_;
     }
+    for (unsigned k = first; k <= last; k++)
+        if (keyword_len[k] == len && memcmp(word, keyword_text[k], len) == 0)
+            return (py_kw)k;
     return PY_KW_NONE_;
 }
 

@@ -7,6 +7,7 @@
  */
 #include "py_parse.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- the parser's primitives (declared in py_parse.h) ---- */
@@ -795,7 +796,8 @@ static py_stmt *parse_try(py_parser *p)
 /* One with-item: an expression, and `as` a target. */
 static py_expr *parse_with_item(py_parser *p)
 {
-    py_expr *e = py_parse_expression(p);
+    /* `with (x := f()):` is a group, read as an item here: same result. */
+    py_expr *e = py_parse_named(p);
     if (py_accept_kw(p, PY_KW_AS)) {
         py_expr *target = py_parse_bitor(p);
         if (!is_target(target))
@@ -950,9 +952,12 @@ static py_stmt *parse_match(py_parser *p)
     if (!py_enter(p))
         return s;
     unsigned depth = p->depth;
+    size_t nitems = p->nitems, nargs = p->nargs;
     while (p->tok.kind != PY_TK_DEDENT && p->tok.kind != PY_TK_EOF) {
         if (p->tok.kind == PY_TK_FAIL) {
             recover(p, depth); /* on to the next case */
+            p->nitems = nitems;
+            p->nargs = nargs;
             continue;
         }
         if (!py_at_name(p, "case")) {
@@ -1063,9 +1068,13 @@ static void parse_statements(py_parser *p, py_block *b, bool in_block)
             break;
         }
         unsigned depth = p->depth;
+        size_t nitems = p->nitems, nargs = p->nargs;
         parse_statement(p, b);
-        if (p->tok.kind == PY_TK_FAIL)
+        if (p->tok.kind == PY_TK_FAIL) {
             recover(p, depth);
+            p->nitems = nitems; /* lists left unfinished by the error */
+            p->nargs = nargs;
+        }
     }
 }
 
@@ -1079,8 +1088,14 @@ void py_parse(rm_arena *arena, const char *text, size_t len, py_module *out)
     p.has_ahead = false;
     p.prev_end = 0;
     p.depth = 0;
+    p.items = NULL;
+    p.nitems = p.items_cap = 0;
+    p.args = NULL;
+    p.nargs = p.args_cap = 0;
     py_lexer_init(&p.lx, text, len, arena, out);
     p.tok = py_next(&p.lx);
     p.real = p.tok;
     parse_statements(&p, &out->body, false);
+    free(p.items);
+    free(p.args);
 }

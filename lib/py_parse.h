@@ -24,6 +24,13 @@ typedef struct py_parser {
     bool has_ahead;
     uint32_t prev_end; /* the end of the last token consumed */
     unsigned depth;    /* nesting of expressions and blocks */
+    /* The items and arguments of the lists being parsed, innermost last:
+     * a list is copied to the arena once, at its full size, instead of
+     * growing there (which would leave every outgrown copy behind). */
+    py_expr **items;
+    size_t nitems, items_cap;
+    py_arg *args;
+    size_t nargs, args_cap;
 } py_parser;
 
 void py_advance(py_parser *p);

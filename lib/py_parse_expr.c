@@ -11,6 +11,8 @@
 
 #include <string.h>
 
+#include "alloc.h"
+
 py_expr *py_new_expr(py_parser *p, py_expr_kind kind, uint32_t start)
 {
     py_expr *e = rm_arena_alloc(p->arena, sizeof *e);
@@ -32,10 +34,22 @@ static py_expr *other(py_parser *p, uint32_t start)
     return finish(p, py_new_expr(p, PY_E_OTHER, start));
 }
 
-static void push_item(py_parser *p, py_expr *e, py_expr *item)
+/* Items go on the parser's stack from `mark` on, then into e at once. */
+static void push_item(py_parser *p, py_expr *item)
 {
-    py_expr **slot = rm_arena_push(p->arena, (void **)&e->items, &e->nitems, sizeof *slot);
-    *slot = item;
+    if (p->nitems == p->items_cap)
+        p->items = rm_grow(p->items, &p->items_cap, p->nitems + 1, sizeof *p->items);
+    p->items[p->nitems++] = item;
+}
+
+static void take_items(py_parser *p, py_expr *e, size_t mark)
+{
+    e->nitems = p->nitems - mark;
+    if (e->nitems) {
+        e->items = rm_arena_alloc(p->arena, e->nitems * sizeof *e->items);
+        memcpy(e->items, p->items + mark, e->nitems * sizeof *e->items);
+    }
+    p->nitems = mark;
 }
 
 bool py_starts_expression(const py_parser *p)
@@ -259,15 +273,19 @@ static py_expr *parse_strings(py_parser *p)
             py_advance(p);
         }
     }
-    size_t room = 1;
+    size_t room = 1, plain = 0;
     bool any_f = false, any_bytes = false, any_text = false;
     for (size_t k = 0; k < nparts; k++) {
         py_string_form f = py_string_form_of(p->text, &parts[k]);
-        room += 2 * (size_t)(f.body_end - f.body_start);
+        room += f.body_end - f.body_start;
+        if (!f.fstring)
+            plain += f.body_end - f.body_start;
         any_f |= f.fstring;
         any_bytes |= f.bytes;
         any_text |= !f.bytes;
     }
+    if (any_f)
+        room += plain; /* braces of plain parts are doubled */
     if (any_bytes && any_text)
         py_error(p, first.start, p->prev_end, "cannot mix bytes and nonbytes literals");
     char *out = rm_arena_alloc(p->arena, room);
@@ -320,12 +338,12 @@ static py_expr *parse_comprehension(py_parser *p, uint32_t start)
 }
 
 /* Items of a list, tuple or set display after its first, up to `close`. */
-static void parse_display_items(py_parser *p, py_expr *e, uint32_t close)
+static void parse_display_items(py_parser *p, uint32_t close)
 {
     while (py_accept_op(p, ',')) {
         if (py_at_op(p, close))
             break;
-        push_item(p, e, parse_star_named(p));
+        push_item(p, parse_star_named(p));
     }
 }
 
@@ -351,9 +369,11 @@ static py_expr *parse_paren(py_parser *p)
         return first; /* a group: the expression keeps its own span */
     }
     py_expr *t = py_new_expr(p, PY_E_TUPLE, start);
-    push_item(p, t, first);
-    parse_display_items(p, t, ')');
+    size_t mark = p->nitems;
+    push_item(p, first);
+    parse_display_items(p, ')');
     py_expect_op(p, ')', "expected ')'");
+    take_items(p, t, mark);
     return finish(p, t);
 }
 
@@ -370,9 +390,11 @@ static py_expr *parse_list(py_parser *p)
         py_expect_op(p, ']', "expected ']' after list comprehension");
         return finish(p, e);
     }
-    push_item(p, e, first);
-    parse_display_items(p, e, ']');
+    size_t mark = p->nitems;
+    push_item(p, first);
+    parse_display_items(p, ']');
     py_expect_op(p, ']', "expected ']'");
+    take_items(p, e, mark);
     return finish(p, e);
 }
 
@@ -399,26 +421,29 @@ static py_expr *parse_brace(py_parser *p)
         return finish(p, c);
     }
     py_expr *e = py_new_expr(p, is_dict ? PY_E_DICT : PY_E_SET, start);
+    size_t mark = p->nitems;
     if (!is_dict) {
-        push_item(p, e, key);
-        parse_display_items(p, e, '}');
+        push_item(p, key);
+        parse_display_items(p, '}');
         py_expect_op(p, '}', "expected '}'");
+        take_items(p, e, mark);
         return finish(p, e);
     }
-    push_item(p, e, key);
-    push_item(p, e, value);
+    push_item(p, key);
+    push_item(p, value);
     while (py_accept_op(p, ',') && !py_at_op(p, '}')) {
         if (py_accept_op(p, PY_OP2('*', '*'))) {
-            push_item(p, e, NULL);
-            push_item(p, e, py_parse_bitor(p));
+            push_item(p, NULL);
+            push_item(p, py_parse_bitor(p));
             continue;
         }
-        push_item(p, e, py_parse_expression(p));
+        push_item(p, py_parse_expression(p));
         if (!py_expect_op(p, ':', "expected ':' in dict display"))
             break;
-        push_item(p, e, py_parse_expression(p));
+        push_item(p, py_parse_expression(p));
     }
     py_expect_op(p, '}', "expected '}'");
+    take_items(p, e, mark);
     return finish(p, e);
 }
 
@@ -486,30 +511,40 @@ static py_expr *parse_atom(py_parser *p)
 
 void py_parse_call_args(py_parser *p, py_arg **args, size_t *nargs)
 {
+    size_t mark = p->nargs;
     while (!py_at_op(p, ')') && p->tok.kind != PY_TK_FAIL) {
-        py_arg *a = rm_arena_push(p->arena, (void **)args, nargs, sizeof *a);
+        py_arg a = {NULL, NULL, false, false};
         if (py_accept_op(p, '*')) {
-            a->star = true;
-            a->value = py_parse_expression(p);
+            a.star = true;
+            a.value = py_parse_expression(p);
         } else if (py_accept_op(p, PY_OP2('*', '*'))) {
-            a->double_star = true;
-            a->value = py_parse_expression(p);
+            a.double_star = true;
+            a.value = py_parse_expression(p);
         } else {
             uint32_t start = p->tok.start;
-            py_expr *v = py_parse_named(p);
-            if (py_at_op(p, '=') && v->kind == PY_E_NAME) {
+            a.value = py_parse_named(p);
+            if (py_at_op(p, '=') && a.value->kind == PY_E_NAME) {
                 py_advance(p);
-                a->name = v->name;
-                v = py_parse_expression(p);
+                a.name = a.value->name;
+                a.value = py_parse_expression(p);
             } else if (py_at_kw(p, PY_KW_FOR) || py_at_kw(p, PY_KW_ASYNC)) {
-                v = parse_comprehension(p, start); /* f(x for x in y) */
+                a.value = parse_comprehension(p, start); /* f(x for x in y) */
             }
-            a->value = v;
         }
+        if (p->nargs == p->args_cap)
+            p->args = rm_grow(p->args, &p->args_cap, p->nargs + 1, sizeof *p->args);
+        p->args[p->nargs++] = a;
         if (!py_accept_op(p, ','))
             break;
     }
     py_expect_op(p, ')', "expected ',' or ')' in arguments");
+    *nargs = p->nargs - mark;
+    *args = NULL;
+    if (*nargs) {
+        *args = rm_arena_alloc(p->arena, *nargs * sizeof **args);
+        memcpy(*args, p->args + mark, *nargs * sizeof **args);
+    }
+    p->nargs = mark;
 }
 
 /* One item of a subscript: an expression, *x, or a slice (OTHER). */
@@ -555,12 +590,14 @@ static py_expr *parse_primary(py_parser *p)
         } else if (py_accept_op(p, '[')) {
             py_expr *s = py_new_expr(p, PY_E_SUBSCRIPT, start);
             s->value = e;
+            size_t mark = p->nitems;
             do {
                 if (py_at_op(p, ']'))
                     break;
-                push_item(p, s, parse_slice(p));
+                push_item(p, parse_slice(p));
             } while (py_accept_op(p, ','));
             py_expect_op(p, ']', "expected ']'");
+            take_items(p, s, mark);
             e = finish(p, s);
         } else {
             return e;
@@ -894,12 +931,14 @@ py_expr *py_parse_star_expressions(py_parser *p, bool allow_yield)
     if (!py_at_op(p, ','))
         return first;
     py_expr *t = py_new_expr(p, PY_E_TUPLE, start);
-    push_item(p, t, first);
+    size_t mark = p->nitems;
+    push_item(p, first);
     while (py_accept_op(p, ',')) {
         if (!py_starts_expression(p))
             break;
-        push_item(p, t, parse_star_named(p));
+        push_item(p, parse_star_named(p));
     }
+    take_items(p, t, mark);
     return finish(p, t);
 }
 
@@ -918,7 +957,8 @@ py_expr *py_parse_target_list(py_parser *p)
     if (!py_at_op(p, ','))
         return first;
     py_expr *t = py_new_expr(p, PY_E_TUPLE, start);
-    push_item(p, t, first);
+    size_t mark = p->nitems;
+    push_item(p, first);
     while (py_accept_op(p, ',')) {
         if (!py_starts_expression(p))
             break;
@@ -926,11 +966,12 @@ py_expr *py_parse_target_list(py_parser *p)
         if (py_accept_op(p, '*')) {
             py_expr *st = py_new_expr(p, PY_E_STARRED, s);
             st->value = py_parse_bitor(p);
-            push_item(p, t, finish(p, st));
+            push_item(p, finish(p, st));
         } else {
-            push_item(p, t, py_parse_bitor(p));
+            push_item(p, py_parse_bitor(p));
         }
     }
+    take_items(p, t, mark);
     return finish(p, t);
 }
 
