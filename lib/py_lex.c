@@ -257,7 +257,8 @@ static uint32_t scan_comment(py_lexer *lx, uint32_t i, uint32_t *bad)
         if (z[i] == 0 || z[i] >= 0x80) {
             uint32_t k = z[i] ? utf8_length(z + i, lx->len - i) : 0;
             if (!k) {
-                *bad = i;
+                if (*bad == UINT32_MAX)
+                    *bad = i; /* the first one */
                 k = 1;
             }
             i += k;
@@ -292,7 +293,7 @@ typedef struct str_scan {
 /* A bad byte: reported, but the string's end is still found. */
 static void str_bad(str_scan *s, uint32_t start, uint32_t end, const char *msg)
 {
-    if (!s->fatal) {
+    if (!s->msg) {
         s->msg = msg;
         s->err_start = start;
         s->err_end = end;
