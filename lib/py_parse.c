@@ -16,7 +16,9 @@ void py_advance(py_parser *p)
 {
     if (p->tok.kind == PY_TK_FAIL)
         return;
-    p->prev_end = p->tok.end;
+    /* Nodes end with their last real token, not with a line end. */
+    if (p->tok.kind != PY_TK_NEWLINE && p->tok.kind != PY_TK_INDENT && p->tok.kind != PY_TK_DEDENT)
+        p->prev_end = p->tok.end;
     if (p->has_ahead) {
         p->tok = p->ahead;
         p->has_ahead = false;

@@ -649,7 +649,12 @@ static py_expr *parse_power(py_parser *p)
     py_expr *base = parse_await(p);
     if (!py_accept_op(p, PY_OP2('*', '*')))
         return base;
-    return binop(p, PY_E_BINOP, base, "**", parse_factor(p));
+    /* The exponent nests to the right: 2 ** 2 ** 2 ... */
+    if (!py_enter(p))
+        return base;
+    py_expr *e = binop(p, PY_E_BINOP, base, "**", parse_factor(p));
+    p->depth--;
+    return e;
 }
 
 static py_expr *parse_factor(py_parser *p)
