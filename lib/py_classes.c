@@ -476,6 +476,18 @@ static void build(py_ctx *ctx, py_cls *cls, int depth)
         }
         order[k] = cls->mixins[i];
     }
+    /* Building another class on the way (ForeignKey(Other.id)) must not
+     * leave its map in place of this one's. */
+    const py_expr *outer_map = ctx->type_map;
+    py_mod *outer_map_mod = ctx->type_map_mod;
+    ctx->type_map = NULL;
+    for (size_t i = 0; i < cls->nmixins && !ctx->type_map; i++) {
+        const py_stmt *m = body_assign(cls->mixins[i]->stmt, "type_annotation_map");
+        if (m && m->kind != PY_S_DEF && m->value->kind == PY_E_DICT) {
+            ctx->type_map = m->value;
+            ctx->type_map_mod = cls->mixins[i]->mod;
+        }
+    }
     relmap_table *target = cls->table;
     for (size_t i = 0; i < cls->nmixins; i++)
         body_attrs(ctx, cls, target, order[i], ATTRS_PLAIN, true);
@@ -489,6 +501,8 @@ static void build(py_ctx *ctx, py_cls *cls, int depth)
             for (size_t i = 0; i < items->nitems; i++)
                 py_table_item(ctx, args_mod, cls->table, items->items[i]);
     }
+    ctx->type_map = outer_map;
+    ctx->type_map_mod = outer_map_mod;
     cls->built = 2;
 }
 

@@ -178,6 +178,20 @@ static const char *python_type(py_ctx *ctx, py_mod *mod, const py_expr *e)
     return NULL;
 }
 
+/* The base's type_annotation_map entry for an annotation, or NULL. */
+static const char *mapped_type(py_ctx *ctx, py_mod *mod, const char *alias, const py_expr *inner)
+{
+    const py_expr *map = ctx->type_map;
+    const char *name = py_dotted_name(ctx->tmp, inner);
+    for (size_t i = 0; map && map->kind == PY_E_DICT && i + 1 < map->nitems; i += 2) {
+        const char *key = map->items[i] ? py_dotted_name(ctx->tmp, map->items[i]) : NULL;
+        if (key && ((alias && strcmp(key, alias) == 0) || (name && strcmp(key, name) == 0)))
+            return type_string(ctx, ctx->type_map_mod, map->items[i + 1], 0);
+    }
+    (void)mod;
+    return NULL;
+}
+
 static bool is_column_call(py_ctx *ctx, py_mod *mod, const py_expr *value, bool sqlmodel)
 {
     const char *t = py_callee(ctx, mod, value, NULL);
@@ -408,6 +422,13 @@ relmap_column *py_column(py_ctx *ctx, py_mod *mod, relmap_table *table, const ch
         if (sa_column && sa_column->kind == PY_E_CALL)
             return py_column(ctx, mod, table, attr, attr_start, attr_end, NULL, sa_column, false);
     }
+    if (inner && ctx->ann_column &&
+        is_column_call(ctx, ctx->ann_column_mod, ctx->ann_column, false)) {
+        /* The Annotated alias's mapped_column(), then the attribute's own. */
+        const py_expr *ann_column = ctx->ann_column;
+        read_call(ctx, ctx->ann_column_mod, ann_column, &c);
+    }
+    const char *alias = inner ? ctx->ann_alias : NULL;
     if (value && value->kind == PY_E_CALL && is_column_call(ctx, mod, value, sqlmodel))
         read_call(ctx, mod, value, &c);
     if (callee && strcmp(callee, "mapped_column") == 0)
@@ -417,6 +438,8 @@ relmap_column *py_column(py_ctx *ctx, py_mod *mod, relmap_table *table, const ch
     ctx->flavours |= typed                                     ? RELMAP_FLAVOUR_TYPED
                      : callee && strcmp(callee, "Column") == 0 ? RELMAP_FLAVOUR_CLASSIC
                                                                : 0;
+    if (!c.type && inner)
+        c.type = mapped_type(ctx, mod, alias, inner);
     if (!c.type && inner)
         c.type = python_type(ctx, mod, inner);
     /* Nullability as SQLAlchemy (or SQLModel) decides it. */

@@ -121,6 +121,14 @@ typedef struct py_ctx {
     struct rm_ptrmap *core_calls; /* Table() call -> index in made */
     struct rm_ptrmap *urls_seen;  /* URL literals already recorded */
     unsigned flavours;
+    /* Set by py_unwrap_annotation: the alias an annotation went through
+     * (`intpk`) and the mapped_column() inside an Annotated[...]. */
+    const char *ann_alias;
+    const py_expr *ann_column;
+    py_mod *ann_column_mod;
+    /* The declarative base's type_annotation_map of the class being built. */
+    const py_expr *type_map;
+    py_mod *type_map_mod;
 } py_ctx;
 
 /* py_scope.c */

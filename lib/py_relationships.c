@@ -46,8 +46,20 @@ const py_expr *py_unwrap_annotation(py_ctx *ctx, py_mod *mod, const py_expr *ann
     static const char *const dicts[] = {"Dict", "dict", "Mapping", "MutableMapping", NULL};
     static const char *const wrappers[] = {"Annotated", "Final", NULL};
     static const char *const classvar[] = {"ClassVar", NULL};
+    ctx->ann_alias = NULL;
+    ctx->ann_column = NULL;
     for (int depth = 0; ann && depth < 16; depth++) {
         ann = parse_string_annotation(ctx, ann);
+        if (ann->kind == PY_E_NAME || ann->kind == PY_E_ATTR) {
+            /* intpk = Annotated[int, mapped_column(primary_key=True)] */
+            py_ref r = py_eval(ctx, mod, ann, 0);
+            if (r.kind == PY_R_VALUE && r.value->kind == PY_E_SUBSCRIPT) {
+                if (!ctx->ann_alias)
+                    ctx->ann_alias = py_dotted_name(ctx->tmp, ann);
+                ann = r.value;
+                mod = r.mod;
+            }
+        }
         if (ann->kind == PY_E_BINOP && strcmp(ann->name, "|") == 0) {
             const py_expr *l = ann->left, *r = ann->right;
             bool lnone = l->kind == PY_E_CONST && strcmp(l->name, "None") == 0;
@@ -88,7 +100,13 @@ const py_expr *py_unwrap_annotation(py_ctx *ctx, py_mod *mod, const py_expr *ann
             *collection = true;
             ann = ann->items[ann->nitems - 1];
             continue;
-        } else if (!tail_is(ctx, mod, head, wrappers)) {
+        } else if (tail_is(ctx, mod, head, wrappers)) {
+            for (size_t i = 1; i < ann->nitems; i++)
+                if (ann->items[i]->kind == PY_E_CALL && !ctx->ann_column) {
+                    ctx->ann_column = ann->items[i];
+                    ctx->ann_column_mod = mod;
+                }
+        } else {
             return ann;
         }
         ann = ann->items[0];

@@ -282,6 +282,37 @@ static void test_typed_columns(void **state)
     relmap_model_free(m);
 }
 
+static void test_annotated_and_type_map(void **state)
+{
+    (void)state;
+    relmap_model *m = load_src(
+        "from decimal import Decimal\n"
+        "from typing import Annotated\n"
+        "from sqlalchemy import ForeignKey, Numeric, String\n"
+        "from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column\n"
+        "intpk = Annotated[int, mapped_column(primary_key=True)]\n"
+        "str50 = Annotated[str, 50]\n"
+        "class Base(DeclarativeBase):\n"
+        "    type_annotation_map = {str50: String(50), Decimal: Numeric(12, 2)}\n"
+        "class Invoice(Base):\n"
+        "    __tablename__ = 'invoices'\n"
+        "    id: Mapped[intpk]\n"
+        "    customer: Mapped[str50]\n"
+        "    total: Mapped[Decimal]\n"
+        "    note: Mapped[str | None]\n"
+        "class Payment(Base):\n"
+        "    __tablename__ = 'payments'\n"
+        "    id: Mapped[intpk]\n"
+        "    invoice_id: Mapped[int] = mapped_column(ForeignKey('invoices.id'), index=True)\n");
+    assert_string_equal(columns_line(table(m, "invoices")),
+                        "id INTEGER notnull; customer VARCHAR(50) notnull; "
+                        "total NUMERIC(12, 2) notnull; note VARCHAR null");
+    const relmap_table *p = table(m, "payments");
+    assert_string_equal(p->primary_key.columns[0].name, "id");
+    assert_string_equal(p->indexes[0].name, "ix_payments_invoice_id");
+    relmap_model_free(m);
+}
+
 static void test_relationship_keywords(void **state)
 {
     (void)state;
@@ -670,6 +701,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_classic_columns, setup, teardown),
         cmocka_unit_test_setup_teardown(test_foreign_keys, setup, teardown),
         cmocka_unit_test_setup_teardown(test_typed_columns, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_annotated_and_type_map, setup, teardown),
         cmocka_unit_test_setup_teardown(test_relationship_keywords, setup, teardown),
         cmocka_unit_test_setup_teardown(test_inheritance_and_mixins, setup, teardown),
         cmocka_unit_test_setup_teardown(test_flask_sqlalchemy, setup, teardown),
