@@ -195,23 +195,57 @@ static const char *lower(py_ctx *ctx, const char *name)
 
 /* A string a declared_attr __tablename__ builds from cls.__name__, or NULL
  * for anything the reader will not guess at. */
-static const char *eval_name_expr(py_ctx *ctx, const py_expr *e, const char *clsname, int depth)
+/* f"{PREFIX}_items" with PREFIX a string constant of the module. */
+static const char *eval_fstring(py_ctx *ctx, py_mod *mod, const py_expr *e, const char *clsname)
+{
+    const char *t = e->text;
+    char *out = rm_arena_alloc(ctx->tmp, 1);
+    for (size_t i = 0; i < e->text_len;) {
+        if (t[i] != '{') {
+            out = rm_arena_printf(ctx->tmp, "%s%c", out, t[i++]);
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < e->text_len && t[j] != '}')
+            j++;
+        if (j >= e->text_len)
+            return NULL;
+        char *name = rm_arena_strndup(ctx->tmp, t + i + 1, j - i - 1);
+        py_ref r = py_lookup(ctx, mod, name, 0);
+        const char *value = r.kind == PY_R_VALUE ? py_str(r.value) : NULL;
+        if (!value)
+            return NULL; /* anything but a plain constant: no guess */
+        out = rm_arena_printf(ctx->tmp, "%s%s", out, value);
+        i = j + 1;
+    }
+    (void)clsname;
+    return out;
+}
+
+static const char *eval_name_in(py_ctx *ctx, py_mod *mod, const py_expr *e, const char *clsname,
+                                int depth)
 {
     if (!e || depth > 16)
         return NULL;
     if (py_str(e))
         return py_str(e);
+    if (e->kind == PY_E_NAME && mod) {
+        py_ref r = py_lookup(ctx, mod, e->name, 0);
+        return r.kind == PY_R_VALUE ? py_str(r.value) : NULL;
+    }
+    if (e->kind == PY_E_STRING && e->is_fstring && mod)
+        return eval_fstring(ctx, mod, e, clsname);
     if (e->kind == PY_E_ATTR && strcmp(e->name, "__name__") == 0 && e->value->kind == PY_E_NAME)
         return clsname;
     if (e->kind == PY_E_CALL && e->nargs == 0 && e->value->kind == PY_E_ATTR) {
-        const char *inner = eval_name_expr(ctx, e->value->value, clsname, depth + 1);
+        const char *inner = eval_name_in(ctx, mod, e->value->value, clsname, depth + 1);
         if (inner && strcmp(e->value->name, "lower") == 0)
             return lower(ctx, inner);
         return NULL;
     }
     if (e->kind == PY_E_BINOP && strcmp(e->name, "+") == 0) {
-        const char *l = eval_name_expr(ctx, e->left, clsname, depth + 1);
-        const char *r = eval_name_expr(ctx, e->right, clsname, depth + 1);
+        const char *l = eval_name_in(ctx, mod, e->left, clsname, depth + 1);
+        const char *r = eval_name_in(ctx, mod, e->right, clsname, depth + 1);
         return l && r ? rm_arena_printf(ctx->tmp, "%s%s", l, r) : NULL;
     }
     return NULL;
@@ -220,19 +254,19 @@ static const char *eval_name_expr(py_ctx *ctx, const py_expr *e, const char *cls
 /* __tablename__ as `holder` defines it for class `clsname`: *found says
  * whether it is defined at all (a name the reader cannot work out makes
  * no table rather than a guessed one). */
-static const char *tablename_in(py_ctx *ctx, const py_stmt *holder, const char *clsname,
-                                bool *found)
+static const char *tablename_in(py_ctx *ctx, py_mod *mod, const py_stmt *holder,
+                                const char *clsname, bool *found)
 {
     const py_stmt *t = body_assign(holder, "__tablename__");
     if (!t)
         return NULL;
     *found = true;
     if (t->kind != PY_S_DEF)
-        return py_str(t->value);
+        return eval_name_in(ctx, mod, t->value, clsname, 0);
     const py_block *body = t->nblocks ? &t->blocks[0] : NULL;
     for (size_t i = 0; body && i < body->nstmts; i++)
         if (body->stmts[i]->kind == PY_S_RETURN)
-            return eval_name_expr(ctx, body->stmts[i]->value, clsname, 0);
+            return eval_name_in(ctx, mod, body->stmts[i]->value, clsname, 0);
     return NULL;
 }
 
@@ -245,11 +279,12 @@ static const char *inherited_declared_tablename(py_ctx *ctx, py_cls *cls, bool *
     for (py_cls *p = cls->parent; p && hops < PY_MAX_HOPS; p = p->parent, hops++) {
         for (size_t i = 0; i <= p->nmixins; i++) {
             const py_stmt *holder = i == 0 ? p->stmt : p->mixins[i - 1]->stmt;
+            py_mod *hmod = i == 0 ? p->mod : p->mixins[i - 1]->mod;
             const py_stmt *t = body_assign(holder, "__tablename__");
             if (!t || t->kind != PY_S_DEF)
                 continue;
             bool any = false;
-            const char *tn = tablename_in(ctx, holder, cls->stmt->name, &any);
+            const char *tn = tablename_in(ctx, hmod, holder, cls->stmt->name, &any);
             *found = tn != NULL;
             return tn;
         }
@@ -436,9 +471,9 @@ static void build(py_ctx *ctx, py_cls *cls, int depth)
     const py_expr *args = table_args(cls, &args_mod);
     const py_stmt *table_stmt = body_assign(s, "__table__");
     bool found = false;
-    const char *tn = tablename_in(ctx, s, s->name, &found);
+    const char *tn = tablename_in(ctx, mod, s, s->name, &found);
     for (size_t i = 0; !found && i < cls->nmixins; i++)
-        tn = tablename_in(ctx, cls->mixins[i]->stmt, s->name, &found);
+        tn = tablename_in(ctx, cls->mixins[i]->mod, cls->mixins[i]->stmt, s->name, &found);
     if (!found)
         tn = inherited_declared_tablename(ctx, cls, &found);
     relmap_span span = py_span(mod, s->name_start, s->name_end);

@@ -448,8 +448,9 @@ relmap_column *py_column(py_ctx *ctx, py_mod *mod, relmap_table *table, const ch
         nullable = c.nullable == 1;
     else if (c.pk)
         nullable = false;
-    else if ((typed || sqlmodel) && inner)
-        nullable = optional;
+    else if (inner &&
+             (sqlmodel || (typed && (!value || (callee && strcmp(callee, "mapped_column") == 0)))))
+        nullable = optional; /* a Column() keeps its own default even under Mapped[] */
     else
         nullable = true;
     if (sqlmodel && field && c.nullable < 0 && !c.pk && py_posarg(value, 0) &&

@@ -133,6 +133,8 @@ typedef struct py_ctx {
 
 /* py_scope.c */
 void py_scope_index(py_ctx *ctx, py_mod *mod);
+/* 1 or 0 when an `if` test is a literal or a name bound to one, else -1. */
+int py_static_truth(py_ctx *ctx, py_mod *mod, const py_expr *test);
 py_mod *py_find_module(py_ctx *ctx, const char *name, const py_mod *from);
 py_ref py_lookup(py_ctx *ctx, py_mod *mod, const char *name, int hops);
 py_ref py_eval(py_ctx *ctx, py_mod *mod, const py_expr *e, int hops);

@@ -42,6 +42,29 @@ static const char *from_module(py_ctx *ctx, const py_mod *mod, const py_stmt *s)
     return rm_arena_printf(ctx->tmp, "%.*s.%s", (int)len, pkg, s->module);
 }
 
+int py_static_truth(py_ctx *ctx, py_mod *mod, const py_expr *test)
+{
+    if (!test)
+        return -1;
+    if (test->kind == PY_E_UNARY && test->name && strcmp(test->name, "not") == 0) {
+        int inner = py_static_truth(ctx, mod, test->value);
+        return inner < 0 ? -1 : !inner;
+    }
+    const py_expr *e = test;
+    if (e->kind == PY_E_NAME) {
+        py_binding *b = rm_strmap_get(mod->names, e->name);
+        if (!b || b->kind != PY_B_VALUE)
+            return -1;
+        e = b->value;
+    }
+    if (e->kind == PY_E_CONST && (strcmp(e->name, "True") == 0 || strcmp(e->name, "False") == 0 ||
+                                  strcmp(e->name, "None") == 0))
+        return strcmp(e->name, "True") == 0;
+    if (e->kind == PY_E_NUMBER && e->text)
+        return strcmp(e->text, "0") != 0;
+    return -1;
+}
+
 static void index_block(py_ctx *ctx, py_mod *mod, const py_block *block)
 {
     for (size_t i = 0; i < block->nstmts; i++) {
@@ -109,7 +132,20 @@ static void index_block(py_ctx *ctx, py_mod *mod, const py_block *block)
             b.stmt = s;
             bind(ctx, mod, s->name, b);
             break;
-        case PY_S_IF:
+        case PY_S_IF: {
+            /* `if FLAG:` with FLAG a literal runs one branch only. */
+            int truth = py_static_truth(ctx, mod, s->value);
+            if (truth >= 0 && s->nblocks >= 1) {
+                if (truth == 1)
+                    index_block(ctx, mod, &s->blocks[0]);
+                else if (s->nblocks >= 2)
+                    index_block(ctx, mod, &s->blocks[1]);
+                break;
+            }
+            for (size_t k = 0; k < s->nblocks; k++)
+                index_block(ctx, mod, &s->blocks[k]);
+            break;
+        }
         case PY_S_TRY:
         case PY_S_WITH:
         case PY_S_FOR:

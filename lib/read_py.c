@@ -133,6 +133,13 @@ static void core_tables(py_ctx *ctx, py_mod *mod, const py_block *b, int depth)
             break;
         case PY_S_DEF:
             break; /* a function's tables exist only when it is called */
+        case PY_S_IF: {
+            int truth = py_static_truth(ctx, mod, s->value);
+            for (size_t k = 0; k < s->nblocks; k++)
+                if (truth < 0 || (truth == 1 && k == 0) || (truth == 0 && k == 1))
+                    core_tables(ctx, mod, &s->blocks[k], depth + 1);
+            break;
+        }
         default:
             for (size_t k = 0; k < s->nblocks; k++)
                 core_tables(ctx, mod, &s->blocks[k], depth + 1);
