@@ -15,6 +15,7 @@
 #include "error.h"
 #include "model_build.h"
 #include "read_ddl.h"
+#include "read_py.h"
 #include "read_sqlite.h"
 #include "resolve.h"
 
@@ -46,6 +47,12 @@ static bool ends_with_sql(const char *path)
     return n > 4 && strcasecmp(path + n - 4, ".sql") == 0;
 }
 
+static bool ends_with_py(const char *path)
+{
+    size_t n = strlen(path);
+    return n > 3 && strcmp(path + n - 3, ".py") == 0;
+}
+
 static int detect(const char *path, relmap_input_kind *kind, const relmap_load_opts *opts)
 {
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
@@ -59,7 +66,13 @@ static int detect(const char *path, relmap_input_kind *kind, const relmap_load_o
     }
     if (S_ISDIR(st.st_mode)) {
         close(fd);
-        return rm_error(RELMAP_EIO, "%s: is a directory, not a SQLite database", path);
+        /* A folder is a package of model files, whatever --input-kind says
+         * short of a database or SQL file. */
+        if (opts->kind != RELMAP_INPUT_AUTO && opts->kind != RELMAP_INPUT_PYTHON)
+            return rm_error(RELMAP_EIO, "%s: is a directory, not a SQLite database", path);
+        rm_say(opts, "%s: SQLAlchemy models (a folder: read as a package)\n", path);
+        *kind = RELMAP_INPUT_PYTHON;
+        return 0;
     }
     if (!S_ISREG(st.st_mode)) {
         close(fd);
@@ -82,6 +95,11 @@ static int detect(const char *path, relmap_input_kind *kind, const relmap_load_o
         *kind = RELMAP_INPUT_SQLITE;
         return 0;
     }
+    if (ends_with_py(path)) {
+        rm_say(opts, "%s: SQLAlchemy models (the name ends in .py)\n", path);
+        *kind = RELMAP_INPUT_PYTHON;
+        return 0;
+    }
     if (ends_with_sql(path)) {
         rm_say(opts, "%s: SQL text (the name ends in .sql)\n", path);
         *kind = RELMAP_INPUT_SQL;
@@ -96,7 +114,7 @@ static int detect(const char *path, relmap_input_kind *kind, const relmap_load_o
     }
     return rm_error(RELMAP_EFORMAT,
                     "%s: not a SQLite database (no 'SQLite format 3' header) nor SQL text; "
-                    "relmap reads SQLite database files and .sql files",
+                    "relmap reads SQLite database files, .sql files and .py model files",
                     path);
 }
 
@@ -117,6 +135,8 @@ int relmap_load(relmap_model **out, const char *const *paths, size_t npaths,
             rc = rm_read_sqlite(model, paths[i], opts);
         else if (rc == 0 && kind == RELMAP_INPUT_SQL)
             rc = rm_read_ddl(model, paths[i], opts);
+        else if (rc == 0 && kind == RELMAP_INPUT_PYTHON)
+            rc = rm_read_py(model, paths[i], opts);
     }
     if (rc < 0) {
         relmap_model_free(model);

@@ -138,6 +138,8 @@ bool cli_parse_input_kind(const char *text, relmap_input_kind *out)
         *out = RELMAP_INPUT_SQLITE;
     else if (strcmp(text, "sql") == 0)
         *out = RELMAP_INPUT_SQL;
+    else if (strcmp(text, "python") == 0)
+        *out = RELMAP_INPUT_PYTHON;
     else
         return false;
     return true;

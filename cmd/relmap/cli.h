@@ -97,7 +97,8 @@ enum { CLI_OPT_INPUT_KIND = 1000, CLI_OPT_DIALECT, CLI_OPT_BUSY_TIMEOUT, CLI_OPT
         "verbose", 'v', false, CLI_OPT_VERBOSE                                                     \
     }
 #define CLI_INPUT_OPTIONS_HELP                                                                     \
-    "  --input-kind KIND     auto (default), sqlite (a database) or sql (a DDL file)\n"            \
+    "  --input-kind KIND     auto (default), sqlite (a database), sql (a DDL file) or\n"            \
+    "                        python (SQLAlchemy models: a .py file or a package folder)\n"            \
     "  --dialect DIALECT     the SQL dialect of .sql inputs: auto (default: detected\n"            \
     "                        from each file), sqlite, postgres or mysql\n"                         \
     "  --busy-timeout MS     wait this long for a locked database (default 2000)\n"                \

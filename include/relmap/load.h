@@ -15,12 +15,14 @@ extern "C" {
 /**
  * What an input is. AUTO looks at the file (see DESIGN.md, Inputs): a
  * SQLite header makes a database; a name ending in `.sql`, or text that
- * starts like SQL, makes a SQL DDL file.
+ * starts like SQL, makes a SQL DDL file; a name ending in `.py`, or a
+ * folder, makes SQLAlchemy models (a folder is read as one package).
  */
 typedef enum relmap_input_kind {
     RELMAP_INPUT_AUTO = 0,
     RELMAP_INPUT_SQLITE,
-    RELMAP_INPUT_SQL
+    RELMAP_INPUT_SQL,
+    RELMAP_INPUT_PYTHON
 } relmap_input_kind;
 
 typedef struct relmap_load_opts {
@@ -50,7 +52,7 @@ typedef struct relmap_load_opts {
 /**
  * Reads every input in `paths` (npaths >= 1) into one model and resolves
  * it. A database is opened strictly read-only and never changed. A SQL
- * file is parsed, never executed; statements it cannot parse are kept on
+ * file or a Python model file is parsed, never executed or imported; statements it cannot parse are kept on
  * the model as syntax errors (SYNTAX001) and do not make the load fail.
  *
  * On success stores a model the caller frees with relmap_model_free() and
