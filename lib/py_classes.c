@@ -7,6 +7,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "buf.h"
 #include "py_models.h"
 
 /* A class-body assignment `name = value` (or `name: ann = value`). */
@@ -193,33 +194,37 @@ static const char *lower(py_ctx *ctx, const char *name)
     return out;
 }
 
-/* A string a declared_attr __tablename__ builds from cls.__name__, or NULL
- * for anything the reader will not guess at. */
 /* f"{PREFIX}_items" with PREFIX a string constant of the module. */
-static const char *eval_fstring(py_ctx *ctx, py_mod *mod, const py_expr *e, const char *clsname)
+static const char *eval_fstring(py_ctx *ctx, py_mod *mod, const py_expr *e)
 {
     const char *t = e->text;
-    char *out = rm_arena_alloc(ctx->tmp, 1);
+    rm_buf out = RM_BUF_INIT;
     for (size_t i = 0; i < e->text_len;) {
-        if (t[i] != '{') {
-            out = rm_arena_printf(ctx->tmp, "%s%c", out, t[i++]);
-            continue;
-        }
-        size_t j = i + 1;
-        while (j < e->text_len && t[j] != '}')
+        size_t j = i;
+        while (j < e->text_len && t[j] != '{')
             j++;
+        rm_buf_add(&out, t + i, j - i);
         if (j >= e->text_len)
+            break;
+        size_t close = j + 1;
+        while (close < e->text_len && t[close] != '}')
+            close++;
+        const char *value = NULL;
+        if (close < e->text_len) {
+            char *name = rm_arena_strndup(ctx->tmp, t + j + 1, close - j - 1);
+            py_ref r = py_lookup(ctx, mod, name, 0);
+            value = r.kind == PY_R_VALUE ? py_str(r.value) : NULL;
+        }
+        if (!value) { /* anything but a plain constant: no guess */
+            rm_buf_free(&out);
             return NULL;
-        char *name = rm_arena_strndup(ctx->tmp, t + i + 1, j - i - 1);
-        py_ref r = py_lookup(ctx, mod, name, 0);
-        const char *value = r.kind == PY_R_VALUE ? py_str(r.value) : NULL;
-        if (!value)
-            return NULL; /* anything but a plain constant: no guess */
-        out = rm_arena_printf(ctx->tmp, "%s%s", out, value);
-        i = j + 1;
+        }
+        rm_buf_adds(&out, value);
+        i = close + 1;
     }
-    (void)clsname;
-    return out;
+    const char *result = rm_arena_strndup(ctx->tmp, out.data ? out.data : "", out.len);
+    rm_buf_free(&out);
+    return result;
 }
 
 static const char *eval_name_in(py_ctx *ctx, py_mod *mod, const py_expr *e, const char *clsname,
@@ -234,8 +239,9 @@ static const char *eval_name_in(py_ctx *ctx, py_mod *mod, const py_expr *e, cons
         return r.kind == PY_R_VALUE ? py_str(r.value) : NULL;
     }
     if (e->kind == PY_E_STRING && e->is_fstring && mod)
-        return eval_fstring(ctx, mod, e, clsname);
-    if (e->kind == PY_E_ATTR && strcmp(e->name, "__name__") == 0 && e->value->kind == PY_E_NAME)
+        return eval_fstring(ctx, mod, e);
+    if (clsname && e->kind == PY_E_ATTR && strcmp(e->name, "__name__") == 0 &&
+        e->value->kind == PY_E_NAME)
         return clsname;
     if (e->kind == PY_E_CALL && e->nargs == 0 && e->value->kind == PY_E_ATTR) {
         const char *inner = eval_name_in(ctx, mod, e->value->value, clsname, depth + 1);
@@ -249,6 +255,11 @@ static const char *eval_name_in(py_ctx *ctx, py_mod *mod, const py_expr *e, cons
         return l && r ? rm_arena_printf(ctx->tmp, "%s%s", l, r) : NULL;
     }
     return NULL;
+}
+
+const char *py_const_str(py_ctx *ctx, py_mod *mod, const py_expr *e)
+{
+    return eval_name_in(ctx, mod, e, NULL, 0);
 }
 
 /* __tablename__ as `holder` defines it for class `clsname`: *found says
@@ -478,9 +489,17 @@ static void build(py_ctx *ctx, py_cls *cls, int depth)
         tn = inherited_declared_tablename(ctx, cls, &found);
     relmap_span span = py_span(mod, s->name_start, s->name_end);
     if (table_stmt && table_stmt->kind != PY_S_DEF) {
-        py_ref r = py_eval(ctx, mod, table_stmt->value, 0);
-        if (r.kind == PY_R_VALUE && r.value->kind == PY_E_CALL)
-            cls->table = py_core_table(ctx, r.mod, r.value);
+        /* `__table__ = Table(...)` itself, or a name bound to one (py_eval
+         * of the call would only say it calls something outside). */
+        const py_expr *value = table_stmt->value;
+        py_mod *value_mod = mod;
+        if (value && value->kind != PY_E_CALL) {
+            py_ref r = py_eval(ctx, mod, value, 0);
+            value = r.kind == PY_R_VALUE ? r.value : NULL;
+            value_mod = r.mod;
+        }
+        if (value && value->kind == PY_E_CALL)
+            cls->table = py_core_table(ctx, value_mod, value);
         cls->own_table = cls->table != NULL;
     } else if (found) {
         if (tn) {

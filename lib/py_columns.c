@@ -259,8 +259,9 @@ typedef struct fk_target {
 static bool fk_target_of(py_ctx *ctx, py_mod *mod, const py_expr *e, fk_target *out)
 {
     memset(out, 0, sizeof *out);
-    if (py_str(e)) {
-        split_ref(ctx, py_str(e), &out->schema, &out->table, &out->column);
+    const char *text = e && e->kind != PY_E_ATTR ? py_const_str(ctx, mod, e) : NULL;
+    if (text) {
+        split_ref(ctx, text, &out->schema, &out->table, &out->column);
         return out->table != NULL;
     }
     if (!e || e->kind != PY_E_ATTR)

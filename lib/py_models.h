@@ -177,6 +177,10 @@ bool py_is_column(py_ctx *ctx, py_mod *mod, const py_expr *annotation, const py_
 void py_table_item(py_ctx *ctx, py_mod *mod, relmap_table *table, const py_expr *item);
 /* Table("name", metadata, ...): the table, made once per call. */
 relmap_table *py_core_table(py_ctx *ctx, py_mod *mod, const py_expr *call);
+/* A string the expression builds from literals and the module's string
+ * constants ("a" + PREFIX, f"{PREFIX}_x"), or NULL when it is anything
+ * else (py_classes.c). */
+const char *py_const_str(py_ctx *ctx, py_mod *mod, const py_expr *e);
 /* The name a Table() call gives, or NULL. */
 const char *py_core_table_name(const py_expr *call);
 relmap_table *py_new_table(py_ctx *ctx, const char *schema, const char *name, relmap_span span);

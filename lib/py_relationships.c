@@ -238,9 +238,9 @@ static void relationship_kw(py_ctx *ctx, py_mod *mod, relmap_relationship *rel, 
     } else if (strcmp(k, "remote_side") == 0) {
         each_entry(ctx, mod, v, rel, mb_relationship_remote_side);
     } else if (strcmp(k, "primaryjoin") == 0) {
-        rel->has_primaryjoin = true;
+        rel->primaryjoin = mb_str(m, as_written(ctx, mod, v));
     } else if (strcmp(k, "secondaryjoin") == 0) {
-        rel->has_secondaryjoin = true;
+        rel->secondaryjoin = mb_str(m, as_written(ctx, mod, v));
     } else if (strcmp(k, "overlaps") == 0) {
         rel->overlaps = mb_str(m, py_str(v));
     } else if (strcmp(k, "lazy") == 0) {

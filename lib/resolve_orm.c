@@ -100,7 +100,8 @@ static bool has_column_attribute(const relmap_class *cls, const char *name)
 /*
  * A backref creates a relationship on the target class. All of them are
  * made before any pointer into a class's relationships is taken, since
- * adding one may move the array.
+ * adding one may move the array; the two sides find each other by name
+ * afterwards (link_partner).
  */
 static void create_backrefs(relmap_model *model)
 {
@@ -135,8 +136,8 @@ static void create_backrefs(relmap_model *model)
             /* The backref joins on the same columns as its origin. */
             made->foreign_keys = origin.foreign_keys;
             made->nforeign_keys = origin.nforeign_keys;
-            made->has_primaryjoin = origin.has_primaryjoin;
-            made->has_secondaryjoin = origin.has_secondaryjoin;
+            made->primaryjoin = origin.primaryjoin;
+            made->secondaryjoin = origin.secondaryjoin;
             cls->relationships[k].backref_spec = made;
         }
     }
@@ -250,6 +251,75 @@ static relmap_direction self_direction(const relmap_relationship *rel, const rel
     return RELMAP_DIRECTION_MANYTOONE;
 }
 
+/* Whether `cls` (or a class it inherits) has the column an entry names:
+ * "col", "Class.attr" or "table.col". */
+static bool side_has_column(const relmap_class *cls, const char *entry, size_t len)
+{
+    const char *dot = memchr(entry, '.', len);
+    for (; cls; cls = cls->parent) {
+        const relmap_table *t = cls->table;
+        if (!t)
+            continue;
+        if (dot) {
+            size_t n = (size_t)(dot - entry);
+            bool named = (strlen(cls->name) == n && strncmp(cls->name, entry, n) == 0) ||
+                         (strlen(t->name) == n && strncmp(t->name, entry, n) == 0);
+            if (!named)
+                continue;
+        }
+        const char *col = dot ? dot + 1 : entry;
+        size_t clen = len - (size_t)(col - entry);
+        for (size_t i = 0; i < t->ncolumns; i++) {
+            const char *k = t->columns[i].key ? t->columns[i].key : t->columns[i].name;
+            if ((strlen(k) == clen && strncmp(k, col, clen) == 0) ||
+                (strlen(t->columns[i].name) == clen && strncmp(t->columns[i].name, col, clen) == 0))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Which sides hold the columns a join marks as foreign: the entries of
+ * foreign_keys= and the foreign(...) annotations of a primaryjoin. */
+static void foreign_sides(const relmap_relationship *rel, bool *own, bool *target)
+{
+    *own = *target = false;
+    for (size_t i = 0; i < rel->nforeign_keys; i++) {
+        const char *e = rel->foreign_keys[i];
+        *own |= side_has_column(rel->owner, e, strlen(e));
+        *target |= side_has_column(rel->target, e, strlen(e));
+    }
+    for (const char *p = rel->primaryjoin; p && (p = strstr(p, "foreign(")) != NULL;) {
+        p += strlen("foreign(");
+        size_t len = strcspn(p, ")");
+        *own |= side_has_column(rel->owner, p, len);
+        *target |= side_has_column(rel->target, p, len);
+    }
+}
+
+/*
+ * A join that no foreign key of the schema makes: the columns it marks as
+ * foreign (foreign_keys=, or foreign() in the primaryjoin) decide the
+ * direction, as they do for SQLAlchemy. False when none are marked.
+ */
+static bool resolve_marked_join(relmap_relationship *rel, bool self)
+{
+    bool own, target;
+    foreign_sides(rel, &own, &target);
+    if (!own && !target)
+        return false;
+    if (self)
+        rel->direction =
+            rel->nremote_side || (rel->primaryjoin && strstr(rel->primaryjoin, "remote("))
+                ? RELMAP_DIRECTION_MANYTOONE
+                : RELMAP_DIRECTION_ONETOMANY;
+    else if (own != target)
+        rel->direction = own ? RELMAP_DIRECTION_MANYTOONE : RELMAP_DIRECTION_ONETOMANY;
+    else
+        return false;
+    return true;
+}
+
 static void resolve_plain_join(relmap_model *model, relmap_relationship *rel)
 {
     const relmap_class *own = rel->owner, *target = rel->target;
@@ -259,6 +329,8 @@ static void resolve_plain_join(relmap_model *model, relmap_relationship *rel)
     collect(rel, own, target, true, &keys);
     if (!self)
         collect(rel, target, own, false, &keys);
+    if (keys.n == 0 && rel->primaryjoin && resolve_marked_join(rel, self))
+        return;
     if (keys.n == 0) {
         fail(model, rel,
              "Could not determine join condition between parent/child tables: there are no "
@@ -266,7 +338,7 @@ static void resolve_plain_join(relmap_model *model, relmap_relationship *rel)
              own_table, target_table);
         return;
     }
-    if (keys.n > 1 && !rel->has_primaryjoin) {
+    if (keys.n > 1 && !rel->primaryjoin) {
         fail(model, rel,
              "Could not determine join condition between parent/child tables: there are "
              "multiple foreign key paths linking %s and %s; name them with foreign_keys",
@@ -315,7 +387,7 @@ static void resolve_secondary_join(relmap_model *model, relmap_relationship *rel
     }
     bool self = rel->owner->table == rel->target->table;
     bool ambiguous = self ? own.n != 2 : own.n > 1 || target.n > 1;
-    if (ambiguous && !(rel->has_primaryjoin && rel->has_secondaryjoin)) {
+    if (ambiguous && !(rel->primaryjoin && rel->secondaryjoin)) {
         fail(model, rel,
              "Could not determine join condition: there are multiple foreign key paths from %s "
              "to %s; write primaryjoin and secondaryjoin",
@@ -356,14 +428,18 @@ static void resolve_join(relmap_model *model, relmap_relationship *rel)
  * relationship pointing back at this class. */
 static void link_partner(relmap_model *model, relmap_relationship *rel)
 {
-    if (rel->from_backref || (rel->backref_spec && rel->target)) {
-        if (rel->backref_spec && !rel->from_backref) {
-            rel->partner = rel->backref_spec;
-            rel->backref_spec->partner = rel;
-        }
+    if (!rel->target)
+        return;
+    if (rel->from_backref || rel->backref_spec) {
+        /* The made side names its origin in back_populates; the origin
+         * names the made side in backref. */
+        const char *name = rel->from_backref ? rel->back_populates : rel->backref;
+        relmap_relationship *other = find_relationship(rel->target, name);
+        if (other && other->from_backref != rel->from_backref)
+            rel->partner = other;
         return;
     }
-    if (!rel->back_populates || !rel->target)
+    if (!rel->back_populates)
         return;
     relmap_relationship *other = find_relationship(rel->target, rel->back_populates);
     if (!other) {

@@ -362,7 +362,7 @@ static void test_relationship_keywords(void **state)
     assert_int_equal(r->nforeign_keys, 2);
     assert_string_equal(r->foreign_keys[0], "Post.a_id");
     assert_string_equal(r->foreign_keys[1], "Post.b_id");
-    assert_true(r->has_primaryjoin);
+    assert_non_null(r->primaryjoin);
     assert_int_equal(r->uselist, RELMAP_NO);
     assert_string_equal(r->overlaps, "b");
     assert_true(r->passive_deletes);

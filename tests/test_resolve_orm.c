@@ -114,6 +114,30 @@ static void test_backref_creates_partner(void **state)
     relmap_model_free(m);
 }
 
+/* Two backrefs made on one class: the second moves the first in memory,
+ * and both pairs still find each other. */
+static void test_two_backrefs_on_one_class(void **state)
+{
+    (void)state;
+    relmap_model *m = mb_model_new();
+    relmap_table *forums = id_table(m, "forums"), *threads = id_table(m, "threads");
+    relmap_table *posts = id_table(m, "posts");
+    fk_column(m, threads, "forum_id", "forums");
+    fk_column(m, posts, "thread_id", "threads");
+    relmap_class *forum = mapped(m, "Forum", forums), *post = mapped(m, "Post", posts);
+    mapped(m, "Thread", threads);
+    mb_backref_spec(m, rel(m, forum, "threads", "Thread"), "forum", mb_no_span());
+    mb_backref_spec(m, rel(m, post, "thread", "Thread"), "posts", mb_no_span());
+    rm_resolve(m);
+    assert_ptr_equal(find(m, "Forum", "threads")->partner, find(m, "Thread", "forum"));
+    assert_ptr_equal(find(m, "Thread", "forum")->partner, find(m, "Forum", "threads"));
+    assert_ptr_equal(find(m, "Post", "thread")->partner, find(m, "Thread", "posts"));
+    assert_ptr_equal(find(m, "Thread", "posts")->partner, find(m, "Post", "thread"));
+    assert_int_equal(find(m, "Thread", "forum")->direction, RELMAP_DIRECTION_MANYTOONE);
+    assert_int_equal(find(m, "Thread", "posts")->direction, RELMAP_DIRECTION_ONETOMANY);
+    relmap_model_free(m);
+}
+
 static void test_backref_name_taken(void **state)
 {
     (void)state;
@@ -301,6 +325,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_back_populates_pair),
         cmocka_unit_test(test_backref_creates_partner),
+        cmocka_unit_test(test_two_backrefs_on_one_class),
         cmocka_unit_test(test_backref_name_taken),
         cmocka_unit_test(test_many_to_many),
         cmocka_unit_test(test_missing_secondary),

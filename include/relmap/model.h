@@ -305,8 +305,10 @@ typedef struct relmap_relationship {
     /** remote_side= entries as written. */
     const char **remote_side;
     size_t nremote_side;
-    bool has_primaryjoin;
-    bool has_secondaryjoin;
+    /** primaryjoin= / secondaryjoin= as written (a string's value, else the
+     * expression's text), or NULL. */
+    const char *primaryjoin;
+    const char *secondaryjoin;
     const char *overlaps; /* NULL when not written */
     const char *lazy;     /* NULL when not written */
     bool has_order_by;
