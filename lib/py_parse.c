@@ -1080,6 +1080,30 @@ static void parse_statements(py_parser *p, py_block *b, bool in_block)
     }
 }
 
+/*
+ * An unclosed bracket makes the rest of the file one logical line, so
+ * whatever the parser trips on after it is a consequence, not a second
+ * mistake: as CPython does, only "'(' was never closed" is reported.
+ */
+static void drop_errors_after_unclosed(py_module *m)
+{
+    static const char suffix[] = "was never closed";
+    uint32_t unclosed = UINT32_MAX;
+    for (size_t i = 0; i < m->nerrors; i++) {
+        size_t n = strlen(m->errors[i].message);
+        if (n >= sizeof suffix - 1 &&
+            strcmp(m->errors[i].message + n - (sizeof suffix - 1), suffix) == 0)
+            unclosed = m->errors[i].start;
+    }
+    if (unclosed == UINT32_MAX)
+        return;
+    size_t kept = 0;
+    for (size_t i = 0; i < m->nerrors; i++)
+        if (m->errors[i].start <= unclosed)
+            m->errors[kept++] = m->errors[i];
+    m->nerrors = kept;
+}
+
 void py_parse(rm_arena *arena, const char *text, size_t len, py_module *out)
 {
     py_parser p;
@@ -1100,4 +1124,5 @@ void py_parse(rm_arena *arena, const char *text, size_t len, py_module *out)
     parse_statements(&p, &out->body, false);
     free(p.items);
     free(p.args);
+    drop_errors_after_unclosed(out);
 }
