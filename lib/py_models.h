@@ -39,15 +39,6 @@ typedef enum py_binding_kind {
     PY_B_DEF
 } py_binding_kind;
 
-typedef struct py_binding {
-    py_binding_kind kind;
-    const char *module;   /* MODULE, FROM: the absolute module name */
-    const char *name;     /* FROM: the imported name */
-    const py_expr *value; /* VALUE */
-    struct py_cls *cls;   /* CLASS */
-    const py_stmt *stmt;  /* CLASS, DEF */
-} py_binding;
-
 /* What an expression names, as far as it can be followed. */
 typedef enum py_ref_kind {
     PY_R_NONE,
@@ -68,6 +59,19 @@ typedef struct py_ref {
     struct py_cls *cls;
     const py_stmt *stmt;
 } py_ref;
+
+typedef struct py_binding {
+    py_binding_kind kind;
+    const char *module;   /* MODULE, FROM: the absolute module name */
+    const char *name;     /* FROM: the imported name */
+    const py_expr *value; /* VALUE */
+    struct py_cls *cls;   /* CLASS */
+    const py_stmt *stmt;  /* CLASS, DEF */
+    /* FROM: what the import names, once followed (it names the same
+     * thing however often it is looked up). */
+    bool followed;
+    py_ref target;
+} py_binding;
 
 typedef enum py_role {
     PY_ROLE_UNKNOWN = 0, /* not decided yet */

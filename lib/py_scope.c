@@ -223,6 +223,21 @@ static py_ref member(py_ctx *ctx, py_mod *mod, const char *name, int hops)
     return m ? module_ref(m) : none_ref();
 }
 
+/* `from module import name`: a binding of a module of the input, a
+ * submodule, or something outside known by its dotted name. */
+static py_ref follow_import(py_ctx *ctx, py_mod *mod, const py_binding *b, int hops)
+{
+    py_mod *m = py_find_module(ctx, b->module, mod);
+    if (m && m != mod) {
+        py_ref r = member(ctx, m, b->name, hops);
+        return r.kind == PY_R_NONE ? extern_ref(b->name) : r;
+    }
+    const char *sub = rm_arena_printf(ctx->tmp, "%s.%s", b->module, b->name);
+    if ((m = py_find_module(ctx, sub, mod)))
+        return module_ref(m);
+    return extern_ref(*b->module ? sub : b->name);
+}
+
 py_ref py_lookup(py_ctx *ctx, py_mod *mod, const char *name, int hops)
 {
     if (hops > PY_MAX_HOPS)
@@ -236,17 +251,16 @@ py_ref py_lookup(py_ctx *ctx, py_mod *mod, const char *name, int hops)
         py_mod *m = rm_strmap_get(ctx->mods_by_name, b->module);
         return m ? module_ref(m) : extern_ref(b->module);
     }
-    case PY_B_FROM: {
-        py_mod *m = py_find_module(ctx, b->module, mod);
-        if (m && m != mod) {
-            r = member(ctx, m, b->name, hops);
-            return r.kind == PY_R_NONE ? extern_ref(b->name) : r;
+    case PY_B_FROM:
+        if (!b->followed) {
+            r = follow_import(ctx, mod, b, hops);
+            /* An import cycle cut short by `hops` is not the answer. */
+            if (r.kind == PY_R_NONE)
+                return r;
+            b->target = r;
+            b->followed = true;
         }
-        const char *sub = rm_arena_printf(ctx->tmp, "%s.%s", b->module, b->name);
-        if ((m = py_find_module(ctx, sub, mod)))
-            return module_ref(m);
-        return extern_ref(*b->module ? sub : b->name);
-    }
+        return b->target;
     case PY_B_VALUE:
         /* An alias (`Col = sa.Column`, `Base = db.Model`) means what it names. */
         if (b->value->kind == PY_E_NAME || b->value->kind == PY_E_ATTR)
