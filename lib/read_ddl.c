@@ -16,56 +16,8 @@
 
 #include "alloc.h"
 #include "ddl_parse.h"
+#include "file_read.h"
 #include "error.h"
-
-/* Reads the whole regular file; 0 or a RELMAP_E* code with the error set. */
-static int read_all(const char *path, char **out, size_t *out_len)
-{
-    *out = NULL;
-    *out_len = 0;
-    int fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC);
-    if (fd < 0)
-        return rm_error(RELMAP_EIO, "%s: cannot open: %s", path, strerror(errno));
-    struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        close(fd);
-        return rm_error(RELMAP_EIO, "%s: not a regular file", path);
-    }
-    /* Spans are 32-bit offsets. */
-    if ((uint64_t)st.st_size >= UINT32_MAX) {
-        close(fd);
-        return rm_error(RELMAP_ELIMIT, "%s: too large (4 GiB or more)", path);
-    }
-    size_t cap = (size_t)st.st_size + 1, len = 0;
-    char *buf = rm_malloc(cap);
-    for (;;) {
-        if (len + 1 >= cap) {
-            if (cap >= UINT32_MAX) {
-                free(buf);
-                close(fd);
-                return rm_error(RELMAP_ELIMIT, "%s: too large (4 GiB or more)", path);
-            }
-            cap *= 2;
-            buf = rm_realloc(buf, cap);
-        }
-        ssize_t got = read(fd, buf + len, cap - 1 - len);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0) {
-            int err = errno;
-            free(buf);
-            close(fd);
-            return rm_error(RELMAP_EIO, "%s: cannot read: %s", path, strerror(err));
-        }
-        if (got == 0)
-            break;
-        len += (size_t)got;
-    }
-    close(fd);
-    *out = buf;
-    *out_len = len;
-    return 0;
-}
 
 /* The length of the valid UTF-8 sequence at z, or 0. */
 static size_t utf8_sequence(const unsigned char *z, size_t n)
@@ -254,7 +206,7 @@ int rm_read_ddl(relmap_model *model, const char *path, const relmap_load_opts *o
 {
     char *buf;
     size_t len;
-    int rc = read_all(path, &buf, &len);
+    int rc = rm_read_file(path, &buf, &len);
     if (rc == 0)
         rc = check_text(path, buf, len);
     if (rc < 0) {

@@ -16,58 +16,11 @@
 
 #include "alloc.h"
 #include "error.h"
+#include "file_read.h"
 #include "ptrmap.h"
 #include "py_models.h"
 #include "py_walk.h"
 #include "read_ddl.h"
-
-/* Reads a whole regular file; 0 or a RELMAP_E* code with the error set. */
-static int slurp(const char *path, char **out, size_t *out_len)
-{
-    *out = NULL;
-    *out_len = 0;
-    int fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0)
-        return rm_error(RELMAP_EIO, "%s: cannot open: %s", path, strerror(errno));
-    struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        close(fd);
-        return rm_error(RELMAP_EIO, "%s: not a regular file", path);
-    }
-    if ((uint64_t)st.st_size >= UINT32_MAX) { /* spans are 32-bit offsets */
-        close(fd);
-        return rm_error(RELMAP_ELIMIT, "%s: too large (4 GiB or more)", path);
-    }
-    size_t cap = (size_t)st.st_size + 1, len = 0;
-    char *buf = rm_malloc(cap);
-    for (;;) {
-        if (len + 1 >= cap) {
-            if (cap >= UINT32_MAX) {
-                free(buf);
-                close(fd);
-                return rm_error(RELMAP_ELIMIT, "%s: too large (4 GiB or more)", path);
-            }
-            cap *= 2;
-            buf = rm_realloc(buf, cap);
-        }
-        ssize_t got = read(fd, buf + len, cap - 1 - len);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0) {
-            int err = errno;
-            free(buf);
-            close(fd);
-            return rm_error(RELMAP_EIO, "%s: cannot read: %s", path, strerror(err));
-        }
-        if (got == 0)
-            break;
-        len += (size_t)got;
-    }
-    close(fd);
-    *out = buf;
-    *out_len = len;
-    return 0;
-}
 
 /* "app/models/user.py" -> "app.models.user"; "app/__init__.py" -> "app". */
 static void module_names(py_ctx *ctx, py_mod *mod, const char *rel)
@@ -99,7 +52,7 @@ static int add_module(py_ctx *ctx, const char *open_path, const char *shown, con
 {
     char *buf;
     size_t len;
-    int rc = slurp(open_path, &buf, &len);
+    int rc = rm_read_file(open_path, &buf, &len);
     if (rc < 0)
         return rc;
     py_mod *mod = rm_arena_alloc(ctx->tmp, sizeof *mod);
