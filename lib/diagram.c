@@ -175,13 +175,20 @@ static void add_finding(size_t **list, size_t *n, relmap_severity *severity, siz
         *severity = s;
 }
 
-static void attach_findings(dg_diagram *d, const rm_ptrmap *index_of, const size_t *first_edge)
+static void attach_findings(dg_diagram *d, const rm_ptrmap *index_of,
+                            const rm_ptrmap *collapsed_edge, const size_t *first_edge)
 {
     for (size_t i = 0; i < d->findings->count; i++) {
         const relmap_finding *f = &d->findings->items[i];
         const relmap_table *table =
             f->table ? relmap_model_find_table(d->model, NULL, f->table) : NULL;
         size_t t;
+        if (table && rm_ptrmap_get(collapsed_edge, table, &t)) {
+            /* A junction drawn as an edge: its findings are the edge's. */
+            add_finding(&d->edges[t].findings, &d->edges[t].nfindings, &d->edges[t].severity, i,
+                        f->severity);
+            continue;
+        }
         if (!table || !rm_ptrmap_get(index_of, table, &t))
             continue;
         /* A finding at the table's name is about the whole table, even
@@ -372,14 +379,18 @@ void dg_build(dg_diagram *d, const relmap_model *model, const relmap_findings *f
                     rm_ptrmap_put(d->referenced, fk->target[j], 1);
         }
     }
-    for (size_t j = 0; j < ncollapsed; j++)
+    rm_ptrmap *collapsed_edge = rm_ptrmap_new(ncollapsed);
+    for (size_t j = 0; j < ncollapsed; j++) {
+        rm_ptrmap_put(collapsed_edge, collapsed[j], d->nedges);
         add_collapsed(d, collapsed[j], index_of);
+    }
     free(collapsed);
     rm_ptrmap_free(present);
     if (shown)
         count_hidden(d, model, shown, model_index);
     if (findings)
-        attach_findings(d, index_of, first_edge);
+        attach_findings(d, index_of, collapsed_edge, first_edge);
+    rm_ptrmap_free(collapsed_edge);
     attach_relationships(d);
     assign_groups(d, index_of);
     free(first_edge);

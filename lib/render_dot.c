@@ -205,6 +205,9 @@ static void add_edge(rm_buf *out, const dg_diagram *d, const dg_edge *e)
     }
     add_role(out, "headlabel", e, e->to_parent);
     add_role(out, "taillabel", e, e->to_child);
+    /* Names clear of the crow's feet they sit beside. */
+    if (e->to_parent || e->to_child)
+        rm_buf_adds(out, ", labeldistance=2.2, labelangle=35");
     if (e->severity)
         rm_buf_printf(out, ", color=\"%s\", penwidth=2.5", severity_color(e->severity));
     if (e->nfindings)

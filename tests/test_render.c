@@ -507,7 +507,8 @@ static void test_orm_edges(void **state)
      * posts end; Post.tags, one-way, at the junction's posts edge. */
     assert_non_null(strstr(dot, "t1:c1e:e -> t0:c0w:w [arrowtail=crowodot, arrowhead=teetee, "
                                 "headlabel=<<FONT COLOR=\"#00695c\">author</FONT>>, "
-                                "taillabel=<<FONT COLOR=\"#00695c\">posts</FONT>>]"));
+                                "taillabel=<<FONT COLOR=\"#00695c\">posts</FONT>>, "
+                                "labeldistance=2.2, labelangle=35]"));
     assert_non_null(strstr(dot, "taillabel=<<FONT COLOR=\"#00695c\">tags (one-way)</FONT>>"));
     assert_non_null(strstr(dot, "junction (many-to-many)"));
     assert_dot_accepts(dot);
