@@ -17,15 +17,24 @@ enum {
     OPT_NO_DATA_CHECKS,
     OPT_COLOR,
     OPT_DIAGRAM,
+    OPT_STATISTICS,
+    OPT_QUIET,
     OPT_HELP
 };
 
 static const cli_option options[] = {
-    {"format", 0, true, OPT_FORMAT},   {"output", 'o', true, OPT_OUTPUT},
-    {"fail-on", 0, true, OPT_FAIL_ON}, {"select", 0, true, OPT_SELECT},
-    {"ignore", 0, true, OPT_IGNORE},   {"no-data-checks", 0, false, OPT_NO_DATA_CHECKS},
-    {"color", 0, true, OPT_COLOR},     {"diagram", 0, true, OPT_DIAGRAM},
-    {"help", 'h', false, OPT_HELP},    CLI_INPUT_OPTIONS,
+    {"format", 0, true, OPT_FORMAT},
+    {"output", 'o', true, OPT_OUTPUT},
+    {"fail-on", 0, true, OPT_FAIL_ON},
+    {"select", 0, true, OPT_SELECT},
+    {"ignore", 0, true, OPT_IGNORE},
+    {"no-data-checks", 0, false, OPT_NO_DATA_CHECKS},
+    {"color", 0, true, OPT_COLOR},
+    {"diagram", 0, true, OPT_DIAGRAM},
+    {"statistics", 0, false, OPT_STATISTICS},
+    {"quiet", 'q', false, OPT_QUIET},
+    {"help", 'h', false, OPT_HELP},
+    CLI_INPUT_OPTIONS,
 };
 
 /* A --fail-on threshold above every severity: never fail. */
@@ -103,8 +112,9 @@ static int parse_args(check_args *a, int argc, char **argv)
             break;
         case OPT_FORMAT:
             if (relmap_format_parse(value, &a->report.format) < 0)
-                return cli_usage_error("check", "unknown format '%s' (expected text or json)",
-                                       value);
+                return cli_usage_error(
+                    "check", "unknown format '%s' (expected text, json, sarif, junit or github)",
+                    value);
             break;
         case OPT_OUTPUT:
             a->output = value;
@@ -138,6 +148,12 @@ static int parse_args(check_args *a, int argc, char **argv)
                                        value);
             a->diagram = value;
             break;
+        case OPT_STATISTICS:
+            a->report.statistics = true;
+            break;
+        case OPT_QUIET:
+            a->report.quiet = true;
+            break;
         case OPT_HELP:
             fputs(cmd_check.usage, stdout);
             return EXIT_CLEAN;
@@ -149,6 +165,8 @@ static int parse_args(check_args *a, int argc, char **argv)
     }
     if (a->ninputs == 0)
         return cli_usage_error("check", "no input given");
+    if (a->report.statistics && a->report.format != RELMAP_FORMAT_TEXT)
+        return cli_usage_error("check", "--statistics works with --format text only");
     return -1;
 }
 
@@ -232,7 +250,8 @@ const cli_command cmd_check = {
     "reports what they find.\n"
     "\n"
     "Options:\n"
-    "  --format FORMAT       text (default) or json\n"
+    "  --format FORMAT       text (default), json, sarif (SARIF 2.1.0), junit (JUnit\n"
+    "                        XML) or github (GitHub Actions annotations); see docs/ci.md\n"
     "  -o, --output FILE     write the report to FILE instead of standard output\n"
     "  --fail-on LEVEL       exit 1 when a finding is at or above LEVEL:\n"
     "                        error, warning (default), info or never\n"
@@ -240,6 +259,10 @@ const cli_command cmd_check = {
     "                        id prefixes (FK) or names (fk-missing-index); repeatable\n"
     "  --ignore LIST         do not run these rules (same forms); repeatable\n"
     "  --no-data-checks      do not look for rows that violate foreign keys\n"
+    "  --statistics          text: count the findings per rule (most frequent first)\n"
+    "                        instead of listing them\n"
+    "  -q, --quiet           text: the findings only, without the summary line\n"
+    "                        (nothing at all when there are none)\n"
     "  --color WHEN          auto (default: on a terminal, unless NO_COLOR is set),\n"
     "                        always or never\n"
     "  --diagram FILE        also draw the model with the findings into FILE (.svg,\n"
