@@ -19,6 +19,9 @@ enum {
     OPT_DIAGRAM,
     OPT_STATISTICS,
     OPT_QUIET,
+    OPT_BASELINE,
+    OPT_WRITE_BASELINE,
+    OPT_WARN_UNUSED_IGNORES,
     OPT_HELP
 };
 
@@ -33,6 +36,9 @@ static const cli_option options[] = {
     {"diagram", 0, true, OPT_DIAGRAM},
     {"statistics", 0, false, OPT_STATISTICS},
     {"quiet", 'q', false, OPT_QUIET},
+    {"baseline", 0, true, OPT_BASELINE},
+    {"write-baseline", 0, true, OPT_WRITE_BASELINE},
+    {"warn-unused-ignores", 0, false, OPT_WARN_UNUSED_IGNORES},
     {"help", 'h', false, OPT_HELP},
     CLI_INPUT_OPTIONS,
 };
@@ -92,6 +98,9 @@ typedef struct check_args {
     int fail_on;
     enum color_mode color;
     cli_list select, ignore;
+    const char *baseline;       /* --baseline FILE, or NULL */
+    const char *write_baseline; /* --write-baseline FILE, or NULL */
+    bool warn_unused_ignores;
     const char **inputs;
     size_t ninputs;
 } check_args;
@@ -154,6 +163,15 @@ static int parse_args(check_args *a, int argc, char **argv)
         case OPT_QUIET:
             a->report.quiet = true;
             break;
+        case OPT_BASELINE:
+            a->baseline = value;
+            break;
+        case OPT_WRITE_BASELINE:
+            a->write_baseline = value;
+            break;
+        case OPT_WARN_UNUSED_IGNORES:
+            a->warn_unused_ignores = true;
+            break;
         case OPT_HELP:
             fputs(cmd_check.usage, stdout);
             return EXIT_CLEAN;
@@ -168,6 +186,61 @@ static int parse_args(check_args *a, int argc, char **argv)
     if (a->report.statistics && a->report.format != RELMAP_FORMAT_TEXT)
         return cli_usage_error("check", "--statistics works with --format text only");
     return -1;
+}
+
+/* `path:line:col: warning: ...` on stderr for each suppression comment
+ * entry that suppressed nothing. Not findings: they do not change the
+ * exit status, and RULES.md (a contract) has no rule for them. */
+static void warn_unused(const relmap_model *model, const relmap_suppress_result *r)
+{
+    for (size_t i = 0; i < r->nunused; i++) {
+        const relmap_unused_ignore *u = &r->unused[i];
+        relmap_location loc;
+        if (relmap_span_locate(model, u->span, &loc) == 0)
+            fprintf(stderr, "%s:%u:%u: ", loc.path, loc.line, loc.column);
+        const char *kind = u->file_wide ? "ignore-file" : "ignore";
+        if (!u->rule)
+            fprintf(stderr, "warning: unused suppression: this '%s' suppresses nothing\n", kind);
+        else if (!u->known)
+            fprintf(stderr, "warning: unused suppression: '%s' in this '%s' is not a rule\n",
+                    u->rule, kind);
+        else
+            fprintf(stderr, "warning: unused suppression: %s found nothing that this '%s' covers\n",
+                    u->rule, kind);
+    }
+}
+
+/* --write-baseline FILE: the findings left after suppressions. */
+static int write_baseline(const check_args *a, const relmap_findings *findings)
+{
+    cli_output out;
+    if (!cli_output_open(&out, a->write_baseline))
+        return EXIT_TROUBLE;
+    int rc = relmap_baseline_write(findings, cli_output_write, &out);
+    if (!cli_output_close(&out) || rc < 0)
+        return EXIT_TROUBLE;
+    fprintf(stderr, "relmap: wrote a baseline of %zu finding%s to %s\n", findings->count,
+            findings->count == 1 ? "" : "s", a->write_baseline);
+    return EXIT_CLEAN;
+}
+
+/* --baseline FILE: drops the findings it accepts. */
+static bool apply_baseline(const check_args *a, relmap_findings *findings)
+{
+    size_t len;
+    char *text = cli_read_file(a->baseline, &len);
+    if (!text)
+        return false;
+    relmap_baseline *baseline = NULL;
+    int rc = relmap_baseline_parse(&baseline, a->baseline, text, len);
+    free(text);
+    if (rc < 0) {
+        cli_fail("%s", relmap_error_last());
+        return false;
+    }
+    relmap_baseline_apply(baseline, findings);
+    relmap_baseline_free(baseline);
+    return true;
 }
 
 static int run(check_args *a)
@@ -193,6 +266,17 @@ static int run(check_args *a)
         cli_fail("%s", relmap_error_last());
         goto cleanup;
     }
+    relmap_suppress_result *suppressed = NULL;
+    relmap_suppress(findings, model, a->warn_unused_ignores ? &suppressed : NULL);
+    if (suppressed)
+        warn_unused(model, suppressed);
+    relmap_suppress_result_free(suppressed);
+    if (a->write_baseline) {
+        status = write_baseline(a, findings);
+        goto cleanup;
+    }
+    if (a->baseline && !apply_baseline(a, findings))
+        goto cleanup;
     a->report.color = use_color(a->color, a->output);
     cli_output out;
     if (!cli_output_open(&out, a->output))
@@ -263,6 +347,11 @@ const cli_command cmd_check = {
     "                        instead of listing them\n"
     "  -q, --quiet           text: the findings only, without the summary line\n"
     "                        (nothing at all when there are none)\n"
+    "  --baseline FILE       report only findings that FILE does not accept\n"
+    "  --write-baseline FILE record the findings in FILE (keyed by rule and names,\n"
+    "                        not lines), report nothing and exit 0\n"
+    "  --warn-unused-ignores warn on standard error about `relmap: ignore[...]`\n"
+    "                        comments that suppress nothing\n"
     "  --color WHEN          auto (default: on a terminal, unless NO_COLOR is set),\n"
     "                        always or never\n"
     "  --diagram FILE        also draw the model with the findings into FILE (.svg,\n"

@@ -23,6 +23,7 @@
 #include "load.h"
 #include "check.h"
 #include "report.h"
+#include "filter.h"
 #include "render.h"
 
 #endif
