@@ -17,6 +17,7 @@
 #include "read_ddl.h"
 #include "read_sqlite.h"
 #include "resolve.h"
+#include "declared.h"
 
 static const char sqlite_magic[16] = "SQLite format 3";
 
@@ -118,6 +119,8 @@ int relmap_load(relmap_model **out, const char *const *paths, size_t npaths,
         else if (rc == 0 && kind == RELMAP_INPUT_SQL)
             rc = rm_read_ddl(model, paths[i], opts);
     }
+    if (rc == 0 && opts->relations)
+        rc = rm_add_relations(model, opts->relations);
     if (rc < 0) {
         relmap_model_free(model);
         return rc;

@@ -3,6 +3,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -22,6 +23,8 @@ enum {
     OPT_BASELINE,
     OPT_WRITE_BASELINE,
     OPT_WARN_UNUSED_IGNORES,
+    OPT_CONFIG,
+    OPT_NO_CONFIG,
     OPT_HELP
 };
 
@@ -39,6 +42,8 @@ static const cli_option options[] = {
     {"baseline", 0, true, OPT_BASELINE},
     {"write-baseline", 0, true, OPT_WRITE_BASELINE},
     {"warn-unused-ignores", 0, false, OPT_WARN_UNUSED_IGNORES},
+    {"config", 0, true, OPT_CONFIG},
+    {"no-config", 0, false, OPT_NO_CONFIG},
     {"help", 'h', false, OPT_HELP},
     CLI_INPUT_OPTIONS,
 };
@@ -101,6 +106,10 @@ typedef struct check_args {
     const char *baseline;       /* --baseline FILE, or NULL */
     const char *write_baseline; /* --write-baseline FILE, or NULL */
     bool warn_unused_ignores;
+    const char *config_path; /* --config FILE, or NULL: look for one */
+    bool no_config;
+    /* Whether the command line set these, so that they win over the file. */
+    bool fail_on_given, dialect_given;
     const char **inputs;
     size_t ninputs;
 } check_args;
@@ -129,6 +138,7 @@ static int parse_args(check_args *a, int argc, char **argv)
             a->output = value;
             break;
         case OPT_FAIL_ON:
+            a->fail_on_given = true;
             if (!parse_fail_on(value, &a->fail_on))
                 return cli_usage_error("check",
                                        "invalid --fail-on '%s' (expected error, warning, "
@@ -172,12 +182,19 @@ static int parse_args(check_args *a, int argc, char **argv)
         case OPT_WARN_UNUSED_IGNORES:
             a->warn_unused_ignores = true;
             break;
+        case OPT_CONFIG:
+            a->config_path = value;
+            break;
+        case OPT_NO_CONFIG:
+            a->no_config = true;
+            break;
         case OPT_HELP:
             fputs(cmd_check.usage, stdout);
             return EXIT_CLEAN;
         default:
             if (cli_input_option("check", id, value, &a->load) == EXIT_TROUBLE)
                 return EXIT_TROUBLE;
+            a->dialect_given = a->dialect_given || id == CLI_OPT_DIALECT;
             break;
         }
     }
@@ -243,6 +260,64 @@ static bool apply_baseline(const check_args *a, relmap_findings *findings)
     return true;
 }
 
+/* The folder to look for .relmap.yml from: the first input's own folder,
+ * or the input itself when it is a folder. */
+static char *search_start(const char *input)
+{
+    struct stat st;
+    if (stat(input, &st) == 0 && S_ISDIR(st.st_mode))
+        return strdup(input);
+    const char *slash = strrchr(input, '/');
+    if (!slash)
+        return strdup(".");
+    return slash == input ? strdup("/") : strndup(input, (size_t)(slash - input));
+}
+
+/* The project file: --config, or found upward from the first input.
+ * False (reported) when it is given or found but unusable. */
+static bool load_config(check_args *a, relmap_config **config)
+{
+    *config = NULL;
+    if (a->no_config)
+        return true;
+    char *found = NULL;
+    if (!a->config_path) {
+        char *start = search_start(a->inputs[0]);
+        if (!start)
+            abort();
+        int rc = relmap_config_find(&found, start);
+        free(start);
+        if (rc <= 0) /* none, or a folder that cannot be resolved: the load says why */
+            return true;
+    }
+    int rc = relmap_config_load(config, a->config_path ? a->config_path : found);
+    free(found);
+    if (rc < 0) {
+        cli_fail("%s", relmap_error_last());
+        return false;
+    }
+    return true;
+}
+
+/* What the project file sets and the command line did not. */
+static void merge_config(check_args *a, const relmap_config *c, relmap_check_opts *check)
+{
+    if (c->has_select && a->select.count == 0) {
+        check->select = c->select;
+        check->nselect = c->nselect;
+    }
+    if (c->has_ignore && a->ignore.count == 0) {
+        check->ignore = c->ignore;
+        check->nignore = c->nignore;
+    }
+    if (c->has_dialect && !a->dialect_given)
+        a->load.dialect = c->dialect;
+    if (c->fail_on && !a->fail_on_given)
+        parse_fail_on(c->fail_on, &a->fail_on);
+    if (c->relations.count > 0)
+        a->load.relations = &c->relations;
+}
+
 static int run(check_args *a)
 {
     relmap_check_opts check = RELMAP_CHECK_OPTS_INIT;
@@ -250,10 +325,17 @@ static int run(check_args *a)
     check.nselect = a->select.count;
     check.ignore = (const char *const *)a->ignore.items;
     check.nignore = a->ignore.count;
+    relmap_config *config = NULL;
+    if (!load_config(a, &config))
+        return EXIT_TROUBLE;
+    if (config)
+        merge_config(a, config, &check);
     /* Before loading: a typo in a rule name is a usage error, and should
      * not wait for a large database to be read. */
-    if (relmap_check_opts_validate(&check) < 0)
+    if (relmap_check_opts_validate(&check) < 0) {
+        relmap_config_free(config);
         return cli_usage_error("check", "%s", relmap_error_last());
+    }
 
     relmap_model *model = NULL;
     relmap_findings *findings = NULL;
@@ -266,6 +348,8 @@ static int run(check_args *a)
         cli_fail("%s", relmap_error_last());
         goto cleanup;
     }
+    if (config)
+        relmap_config_apply(config, model, findings);
     relmap_suppress_result *suppressed = NULL;
     relmap_suppress(findings, model, a->warn_unused_ignores ? &suppressed : NULL);
     if (suppressed)
@@ -300,6 +384,7 @@ static int run(check_args *a)
 cleanup:
     relmap_findings_free(findings);
     relmap_model_free(model);
+    relmap_config_free(config);
     return status;
 }
 
@@ -352,6 +437,10 @@ const cli_command cmd_check = {
     "                        not lines), report nothing and exit 0\n"
     "  --warn-unused-ignores warn on standard error about `relmap: ignore[...]`\n"
     "                        comments that suppress nothing\n"
+    "  --config FILE         read settings from FILE (default: the first " RELMAP_CONFIG_NAME "\n"
+    "                        from the first input's folder up to the repository root);\n"
+    "                        options given here win over the file\n"
+    "  --no-config           read no project file\n"
     "  --color WHEN          auto (default: on a terminal, unless NO_COLOR is set),\n"
     "                        always or never\n"
     "  --diagram FILE        also draw the model with the findings into FILE (.svg,\n"

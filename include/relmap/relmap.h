@@ -24,6 +24,7 @@
 #include "check.h"
 #include "report.h"
 #include "filter.h"
+#include "config.h"
 #include "render.h"
 
 #endif
