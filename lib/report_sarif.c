@@ -21,9 +21,7 @@
 #include "relmap_version.h"
 #include "report_formats.h"
 
-#ifndef RELMAP_HOMEPAGE_URL
-#define RELMAP_HOMEPAGE_URL "https://github.com/relmap/relmap"
-#endif
+/* RELMAP_HOMEPAGE_URL comes from CMake (the cache variable of that name). */
 
 static const char *sarif_level(relmap_severity severity)
 {
