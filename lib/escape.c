@@ -83,3 +83,50 @@ void rm_escape_text(rm_buf *out, const char *s, size_t len, int keep_tab)
         i += step;
     }
 }
+
+void rm_escape_xml(rm_buf *out, const char *s, size_t len, int attribute)
+{
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        size_t step = rm_utf8_decode(s + i, len - i, &cp);
+        switch (cp) {
+        case '&':
+            rm_buf_adds(out, "&amp;");
+            break;
+        case '<':
+            rm_buf_adds(out, "&lt;");
+            break;
+        case '>':
+            rm_buf_adds(out, "&gt;");
+            break;
+        case '"':
+            rm_buf_adds(out, "&quot;");
+            break;
+        case '\'':
+            rm_buf_adds(out, "&apos;");
+            break;
+        case '\n':
+            rm_buf_adds(out, attribute ? "&#10;" : "\n");
+            break;
+        case '\r':
+            rm_buf_adds(out, attribute ? "&#13;" : "\r");
+            break;
+        case '\t':
+            rm_buf_adds(out, attribute ? "&#9;" : "\t");
+            break;
+        case -1:
+            rm_buf_adds(out, RM_UTF8_REPLACEMENT);
+            break;
+        default:
+            /* Not XML 1.0 characters: C0 controls, and U+FFFE/U+FFFF. */
+            if (cp < 0x20)
+                rm_buf_printf(out, "\\x%02X", (unsigned)cp);
+            else if (cp == 0xFFFE || cp == 0xFFFF)
+                rm_buf_printf(out, "\\u%04X", (unsigned)cp);
+            else
+                rm_buf_add(out, s + i, step);
+            break;
+        }
+        i += step;
+    }
+}

@@ -31,4 +31,14 @@ size_t rm_utf8_decode(const char *s, size_t n, int32_t *cp);
  */
 void rm_escape_text(rm_buf *out, const char *s, size_t len, int keep_tab);
 
+/*
+ * Appends `len` bytes of `s` as XML 1.0 character data or attribute text:
+ * & < > " ' become references, invalid UTF-8 becomes U+FFFD, and the
+ * characters XML 1.0 cannot hold at all (controls other than tab and line
+ * breaks) become the visible text `\xNN`. Line breaks are kept, or
+ * written as &#10; / &#13; when `attribute` (a parser would fold them
+ * into spaces otherwise).
+ */
+void rm_escape_xml(rm_buf *out, const char *s, size_t len, int attribute);
+
 #endif

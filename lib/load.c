@@ -18,6 +18,7 @@
 #include "read_py.h"
 #include "read_sqlite.h"
 #include "resolve.h"
+#include "declared.h"
 
 static const char sqlite_magic[16] = "SQLite format 3";
 
@@ -138,6 +139,8 @@ int relmap_load(relmap_model **out, const char *const *paths, size_t npaths,
         else if (rc == 0 && kind == RELMAP_INPUT_PYTHON)
             rc = rm_read_py(model, paths[i], opts);
     }
+    if (rc == 0 && opts->relations)
+        rc = rm_add_relations(model, opts->relations);
     if (rc < 0) {
         relmap_model_free(model);
         return rc;

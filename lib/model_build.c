@@ -164,6 +164,14 @@ relmap_fk *mb_fk(relmap_model *model, relmap_table *table, const char *name, con
     return fk;
 }
 
+relmap_fk *mb_declared_fk(relmap_model *model, relmap_table *table, const char *ref_table,
+                          relmap_span span)
+{
+    relmap_fk *fk = mb_fk(model, table, NULL, NULL, ref_table, span);
+    fk->declared = true;
+    return fk;
+}
+
 void mb_fk_column(relmap_model *model, relmap_fk *fk, const char *column, relmap_span span)
 {
     push_colref(model, &fk->columns, &fk->ncolumns, column, NULL, span);

@@ -56,6 +56,9 @@ void mb_index_column(relmap_model *model, relmap_index *index, const char *colum
                      relmap_span span);
 relmap_fk *mb_fk(relmap_model *model, relmap_table *table, const char *name, const char *ref_schema,
                  const char *ref_table, relmap_span span);
+/* A key declared in the project file rather than the schema (fk->declared). */
+relmap_fk *mb_declared_fk(relmap_model *model, relmap_table *table, const char *ref_table,
+                          relmap_span span);
 void mb_fk_column(relmap_model *model, relmap_fk *fk, const char *column, relmap_span span);
 void mb_fk_ref_column(relmap_model *model, relmap_fk *fk, const char *column, relmap_span span);
 /* Sets an action from its SQL text ("set null", any case and spacing). */

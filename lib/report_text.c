@@ -11,8 +11,10 @@
  * through rm_escape_text, so it cannot move the cursor or change colours.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "buf.h"
 #include "escape.h"
 #include "report_formats.h"
@@ -211,19 +213,64 @@ static void add_summary(text_out *o, const relmap_findings *findings)
     rm_buf_addc(&o->buf, '\n');
 }
 
-int rm_report_text(const relmap_model *model, const relmap_findings *findings, bool color,
-                   relmap_write_fn write, void *payload)
+/* One rule's count, for --statistics. */
+typedef struct rule_count {
+    const relmap_rule *rule;
+    size_t count;
+} rule_count;
+
+static int compare_counts(const void *a, const void *b)
 {
-    text_out o = {RM_BUF_INIT, color};
+    const rule_count *x = a, *y = b;
+    if (x->count != y->count)
+        return x->count > y->count ? -1 : 1;
+    return strcmp(x->rule->id, y->rule->id);
+}
+
+/* `  12  FK006  fk-missing-index`: most frequent first, as ruff does. */
+static void add_statistics(text_out *o, const relmap_findings *findings)
+{
+    size_t nrules;
+    relmap_rules(&nrules); /* at most one count per rule */
+    rule_count *counts = rm_calloc(nrules, sizeof *counts);
+    size_t n = 0;
+    for (size_t i = 0; i < findings->count; i++) {
+        size_t k = 0;
+        while (k < n && counts[k].rule != findings->items[i].rule)
+            k++;
+        if (k == n)
+            counts[n++].rule = findings->items[i].rule;
+        counts[k].count++;
+    }
+    qsort(counts, n, sizeof *counts, compare_counts);
+    int width = 1;
+    if (n > 0)
+        width = snprintf(NULL, 0, "%zu", counts[0].count);
+    for (size_t k = 0; k < n; k++)
+        rm_buf_printf(&o->buf, "%*zu  %-9s  %s\n", width, counts[k].count, counts[k].rule->id,
+                      counts[k].rule->name);
+    free(counts);
+}
+
+int rm_report_text(const relmap_model *model, const relmap_findings *findings,
+                   const relmap_report_opts *opts, relmap_write_fn write, void *payload)
+{
+    text_out o = {RM_BUF_INIT, opts->color};
     int rc = 0;
+    if (opts->statistics) {
+        add_statistics(&o, findings);
+        if (o.buf.len && write(payload, o.buf.data, o.buf.len) != 0)
+            rc = RELMAP_EWRITE;
+        rm_buf_clear(&o.buf);
+    }
     /* One write per finding: a pipe reader sees whole findings early. */
-    for (size_t i = 0; i < findings->count && rc == 0; i++) {
+    for (size_t i = 0; i < findings->count && rc == 0 && !opts->statistics; i++) {
         add_finding(&o, model, &findings->items[i]);
         if (write(payload, o.buf.data, o.buf.len) != 0)
             rc = RELMAP_EWRITE;
         rm_buf_clear(&o.buf);
     }
-    if (rc == 0) {
+    if (rc == 0 && !opts->quiet) {
         add_summary(&o, findings);
         if (write(payload, o.buf.data, o.buf.len) != 0)
             rc = RELMAP_EWRITE;

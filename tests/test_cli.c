@@ -444,6 +444,58 @@ static void test_rules_and_explain(void **state)
     assert_usage_error(relmap("explain", "FK001", "FK002", NULL), "one rule");
 }
 
+/* The CI side of check: formats, --quiet, --statistics, baselines, the
+ * project file (found beside the input, errors with file:line, flags win). */
+static void test_ci_options(void **state)
+{
+    (void)state;
+    run_result r = relmap("check", "--format", "sarif", "db.sqlite", NULL);
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.out, "\"version\": \"2.1.0\""));
+    result_free(&r);
+    r = relmap("check", "--format", "github", "--select", "FK001", "db.sqlite", NULL);
+    assert_true(strncmp(r.out, "::error file=db.sqlite,line=", 28) == 0);
+    result_free(&r);
+    assert_usage_error(relmap("check", "--statistics", "--format", "json", "db.sqlite", NULL),
+                       "--statistics");
+    assert_usage_error(relmap("check", "--format", "xml", "db.sqlite", NULL), "sarif");
+    r = relmap("check", "--quiet", "--select", "FK012", "db.sqlite", NULL);
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.out, "");
+    result_free(&r);
+
+    /* A baseline accepts today's findings; the run after it is clean. */
+    r = relmap("check", "--write-baseline", "base.json", "db.sqlite", NULL);
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.out, "");
+    result_free(&r);
+    r = relmap("check", "--baseline", "base.json", "db.sqlite", NULL);
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.out, "No problems found.\n");
+    result_free(&r);
+    assert_one_line_failure(relmap("check", "--baseline", "missing.json", "db.sqlite", NULL),
+                            "missing.json: cannot read");
+
+    /* The project file beside the input. */
+    char *cfg = fx_join(scratch, ".relmap.yml");
+    const char *text = "fail-on: never\n";
+    assert_int_equal(fx_write_file(cfg, text, strlen(text)), 0);
+    r = relmap("check", "db.sqlite", NULL);
+    assert_int_equal(r.status, 0);
+    result_free(&r);
+    r = relmap("check", "--fail-on", "error", "db.sqlite", NULL); /* the flag wins */
+    assert_int_equal(r.status, 1);
+    result_free(&r);
+    r = relmap("check", "--no-config", "db.sqlite", NULL);
+    assert_int_equal(r.status, 1);
+    result_free(&r);
+    text = "fail-on: never\nselect: [FK001]\nseverity:\n  FKX1: error\n";
+    assert_int_equal(fx_write_file(cfg, text, strlen(text)), 0);
+    assert_one_line_failure(relmap("check", "db.sqlite", NULL),
+                            ".relmap.yml:4:3: severity: unknown rule 'FKX1'");
+    free(cfg);
+}
+
 /* docs/rules.md is generated: it must be what the catalogue prints now. */
 static void test_rules_doc_up_to_date(void **state)
 {
@@ -474,6 +526,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_verbose, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rules_and_explain, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rules_doc_up_to_date, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_ci_options, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

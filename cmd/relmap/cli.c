@@ -222,6 +222,37 @@ int cli_stderr_write(void *payload, const char *data, size_t len)
     return fwrite(data, 1, len, stderr) == len ? 0 : -1;
 }
 
+char *cli_read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        cli_fail("%s: cannot read: %s", path, strerror(errno));
+        return NULL;
+    }
+    char *data = NULL;
+    size_t n = 0, cap = 0, got;
+    do {
+        if (n + 4096 + 1 > cap) {
+            cap = (n + 4096 + 1) * 2;
+            data = realloc(data, cap);
+            if (!data)
+                abort();
+        }
+        got = fread(data + n, 1, cap - n - 1, f);
+        n += got;
+    } while (got > 0);
+    bool failed = ferror(f);
+    fclose(f);
+    if (failed) {
+        cli_fail("%s: cannot read", path);
+        free(data);
+        return NULL;
+    }
+    data[n] = '\0';
+    *len = n;
+    return data;
+}
+
 void cli_print_wrapped(FILE *out, const char *text, int indent, int width)
 {
     int col = 0;

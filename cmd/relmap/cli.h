@@ -128,6 +128,10 @@ bool cli_output_close(cli_output *out);
 /* A relmap_write_fn to standard error (the loader's --verbose lines). */
 int cli_stderr_write(void *payload, const char *data, size_t len);
 
+/* The whole file `path` (malloc'd, NUL-terminated, its length in *len), or
+ * NULL after reporting why it cannot be read. */
+char *cli_read_file(const char *path, size_t *len);
+
 /* Writes `text` wrapped at `width` columns, each line indented. */
 void cli_print_wrapped(FILE *out, const char *text, int indent, int width);
 

@@ -3,6 +3,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -17,15 +18,34 @@ enum {
     OPT_NO_DATA_CHECKS,
     OPT_COLOR,
     OPT_DIAGRAM,
+    OPT_STATISTICS,
+    OPT_QUIET,
+    OPT_BASELINE,
+    OPT_WRITE_BASELINE,
+    OPT_WARN_UNUSED_IGNORES,
+    OPT_CONFIG,
+    OPT_NO_CONFIG,
     OPT_HELP
 };
 
 static const cli_option options[] = {
-    {"format", 0, true, OPT_FORMAT},   {"output", 'o', true, OPT_OUTPUT},
-    {"fail-on", 0, true, OPT_FAIL_ON}, {"select", 0, true, OPT_SELECT},
-    {"ignore", 0, true, OPT_IGNORE},   {"no-data-checks", 0, false, OPT_NO_DATA_CHECKS},
-    {"color", 0, true, OPT_COLOR},     {"diagram", 0, true, OPT_DIAGRAM},
-    {"help", 'h', false, OPT_HELP},    CLI_INPUT_OPTIONS,
+    {"format", 0, true, OPT_FORMAT},
+    {"output", 'o', true, OPT_OUTPUT},
+    {"fail-on", 0, true, OPT_FAIL_ON},
+    {"select", 0, true, OPT_SELECT},
+    {"ignore", 0, true, OPT_IGNORE},
+    {"no-data-checks", 0, false, OPT_NO_DATA_CHECKS},
+    {"color", 0, true, OPT_COLOR},
+    {"diagram", 0, true, OPT_DIAGRAM},
+    {"statistics", 0, false, OPT_STATISTICS},
+    {"quiet", 'q', false, OPT_QUIET},
+    {"baseline", 0, true, OPT_BASELINE},
+    {"write-baseline", 0, true, OPT_WRITE_BASELINE},
+    {"warn-unused-ignores", 0, false, OPT_WARN_UNUSED_IGNORES},
+    {"config", 0, true, OPT_CONFIG},
+    {"no-config", 0, false, OPT_NO_CONFIG},
+    {"help", 'h', false, OPT_HELP},
+    CLI_INPUT_OPTIONS,
 };
 
 /* A --fail-on threshold above every severity: never fail. */
@@ -83,6 +103,13 @@ typedef struct check_args {
     int fail_on;
     enum color_mode color;
     cli_list select, ignore;
+    const char *baseline;       /* --baseline FILE, or NULL */
+    const char *write_baseline; /* --write-baseline FILE, or NULL */
+    bool warn_unused_ignores;
+    const char *config_path; /* --config FILE, or NULL: look for one */
+    bool no_config;
+    /* Whether the command line set these, so that they win over the file. */
+    bool fail_on_given, dialect_given;
     const char **inputs;
     size_t ninputs;
 } check_args;
@@ -103,13 +130,15 @@ static int parse_args(check_args *a, int argc, char **argv)
             break;
         case OPT_FORMAT:
             if (relmap_format_parse(value, &a->report.format) < 0)
-                return cli_usage_error("check", "unknown format '%s' (expected text or json)",
-                                       value);
+                return cli_usage_error(
+                    "check", "unknown format '%s' (expected text, json, sarif, junit or github)",
+                    value);
             break;
         case OPT_OUTPUT:
             a->output = value;
             break;
         case OPT_FAIL_ON:
+            a->fail_on_given = true;
             if (!parse_fail_on(value, &a->fail_on))
                 return cli_usage_error("check",
                                        "invalid --fail-on '%s' (expected error, warning, "
@@ -138,18 +167,155 @@ static int parse_args(check_args *a, int argc, char **argv)
                                        value);
             a->diagram = value;
             break;
+        case OPT_STATISTICS:
+            a->report.statistics = true;
+            break;
+        case OPT_QUIET:
+            a->report.quiet = true;
+            break;
+        case OPT_BASELINE:
+            a->baseline = value;
+            break;
+        case OPT_WRITE_BASELINE:
+            a->write_baseline = value;
+            break;
+        case OPT_WARN_UNUSED_IGNORES:
+            a->warn_unused_ignores = true;
+            break;
+        case OPT_CONFIG:
+            a->config_path = value;
+            break;
+        case OPT_NO_CONFIG:
+            a->no_config = true;
+            break;
         case OPT_HELP:
             fputs(cmd_check.usage, stdout);
             return EXIT_CLEAN;
         default:
             if (cli_input_option("check", id, value, &a->load) == EXIT_TROUBLE)
                 return EXIT_TROUBLE;
+            a->dialect_given = a->dialect_given || id == CLI_OPT_DIALECT;
             break;
         }
     }
     if (a->ninputs == 0)
         return cli_usage_error("check", "no input given");
+    if (a->report.statistics && a->report.format != RELMAP_FORMAT_TEXT)
+        return cli_usage_error("check", "--statistics works with --format text only");
     return -1;
+}
+
+/* `path:line:col: warning: ...` on stderr for each suppression comment
+ * entry that suppressed nothing. Not findings: they do not change the
+ * exit status, and RULES.md (a contract) has no rule for them. */
+static void warn_unused(const relmap_model *model, const relmap_suppress_result *r)
+{
+    for (size_t i = 0; i < r->nunused; i++) {
+        const relmap_unused_ignore *u = &r->unused[i];
+        relmap_location loc;
+        if (relmap_span_locate(model, u->span, &loc) == 0)
+            fprintf(stderr, "%s:%u:%u: ", loc.path, loc.line, loc.column);
+        const char *kind = u->file_wide ? "ignore-file" : "ignore";
+        if (!u->rule)
+            fprintf(stderr, "warning: unused suppression: this '%s' suppresses nothing\n", kind);
+        else if (!u->known)
+            fprintf(stderr, "warning: unused suppression: '%s' in this '%s' is not a rule\n",
+                    u->rule, kind);
+        else
+            fprintf(stderr, "warning: unused suppression: %s found nothing that this '%s' covers\n",
+                    u->rule, kind);
+    }
+}
+
+/* --write-baseline FILE: the findings left after suppressions. */
+static int write_baseline(const check_args *a, const relmap_findings *findings)
+{
+    cli_output out;
+    if (!cli_output_open(&out, a->write_baseline))
+        return EXIT_TROUBLE;
+    int rc = relmap_baseline_write(findings, cli_output_write, &out);
+    if (!cli_output_close(&out) || rc < 0)
+        return EXIT_TROUBLE;
+    fprintf(stderr, "relmap: wrote a baseline of %zu finding%s to %s\n", findings->count,
+            findings->count == 1 ? "" : "s", a->write_baseline);
+    return EXIT_CLEAN;
+}
+
+/* --baseline FILE: drops the findings it accepts. */
+static bool apply_baseline(const check_args *a, relmap_findings *findings)
+{
+    size_t len;
+    char *text = cli_read_file(a->baseline, &len);
+    if (!text)
+        return false;
+    relmap_baseline *baseline = NULL;
+    int rc = relmap_baseline_parse(&baseline, a->baseline, text, len);
+    free(text);
+    if (rc < 0) {
+        cli_fail("%s", relmap_error_last());
+        return false;
+    }
+    relmap_baseline_apply(baseline, findings);
+    relmap_baseline_free(baseline);
+    return true;
+}
+
+/* The folder to look for .relmap.yml from: the first input's own folder,
+ * or the input itself when it is a folder. */
+static char *search_start(const char *input)
+{
+    struct stat st;
+    if (stat(input, &st) == 0 && S_ISDIR(st.st_mode))
+        return strdup(input);
+    const char *slash = strrchr(input, '/');
+    if (!slash)
+        return strdup(".");
+    return slash == input ? strdup("/") : strndup(input, (size_t)(slash - input));
+}
+
+/* The project file: --config, or found upward from the first input.
+ * False (reported) when it is given or found but unusable. */
+static bool load_config(check_args *a, relmap_config **config)
+{
+    *config = NULL;
+    if (a->no_config)
+        return true;
+    char *found = NULL;
+    if (!a->config_path) {
+        char *start = search_start(a->inputs[0]);
+        if (!start)
+            abort();
+        int rc = relmap_config_find(&found, start);
+        free(start);
+        if (rc <= 0) /* none, or a folder that cannot be resolved: the load says why */
+            return true;
+    }
+    int rc = relmap_config_load(config, a->config_path ? a->config_path : found);
+    free(found);
+    if (rc < 0) {
+        cli_fail("%s", relmap_error_last());
+        return false;
+    }
+    return true;
+}
+
+/* What the project file sets and the command line did not. */
+static void merge_config(check_args *a, const relmap_config *c, relmap_check_opts *check)
+{
+    if (c->has_select && a->select.count == 0) {
+        check->select = c->select;
+        check->nselect = c->nselect;
+    }
+    if (c->has_ignore && a->ignore.count == 0) {
+        check->ignore = c->ignore;
+        check->nignore = c->nignore;
+    }
+    if (c->has_dialect && !a->dialect_given)
+        a->load.dialect = c->dialect;
+    if (c->fail_on && !a->fail_on_given)
+        parse_fail_on(c->fail_on, &a->fail_on);
+    if (c->relations.count > 0)
+        a->load.relations = &c->relations;
 }
 
 static int run(check_args *a)
@@ -159,10 +325,17 @@ static int run(check_args *a)
     check.nselect = a->select.count;
     check.ignore = (const char *const *)a->ignore.items;
     check.nignore = a->ignore.count;
+    relmap_config *config = NULL;
+    if (!load_config(a, &config))
+        return EXIT_TROUBLE;
+    if (config)
+        merge_config(a, config, &check);
     /* Before loading: a typo in a rule name is a usage error, and should
      * not wait for a large database to be read. */
-    if (relmap_check_opts_validate(&check) < 0)
+    if (relmap_check_opts_validate(&check) < 0) {
+        relmap_config_free(config);
         return cli_usage_error("check", "%s", relmap_error_last());
+    }
 
     relmap_model *model = NULL;
     relmap_findings *findings = NULL;
@@ -175,6 +348,19 @@ static int run(check_args *a)
         cli_fail("%s", relmap_error_last());
         goto cleanup;
     }
+    if (config)
+        relmap_config_apply(config, model, findings);
+    relmap_suppress_result *suppressed = NULL;
+    relmap_suppress(findings, model, a->warn_unused_ignores ? &suppressed : NULL);
+    if (suppressed)
+        warn_unused(model, suppressed);
+    relmap_suppress_result_free(suppressed);
+    if (a->write_baseline) {
+        status = write_baseline(a, findings);
+        goto cleanup;
+    }
+    if (a->baseline && !apply_baseline(a, findings))
+        goto cleanup;
     a->report.color = use_color(a->color, a->output);
     cli_output out;
     if (!cli_output_open(&out, a->output))
@@ -198,6 +384,7 @@ static int run(check_args *a)
 cleanup:
     relmap_findings_free(findings);
     relmap_model_free(model);
+    relmap_config_free(config);
     return status;
 }
 
@@ -232,7 +419,8 @@ const cli_command cmd_check = {
     "reports what they find.\n"
     "\n"
     "Options:\n"
-    "  --format FORMAT       text (default) or json\n"
+    "  --format FORMAT       text (default), json, sarif (SARIF 2.1.0), junit (JUnit\n"
+    "                        XML) or github (GitHub Actions annotations); see docs/ci.md\n"
     "  -o, --output FILE     write the report to FILE instead of standard output\n"
     "  --fail-on LEVEL       exit 1 when a finding is at or above LEVEL:\n"
     "                        error, warning (default), info or never\n"
@@ -240,6 +428,19 @@ const cli_command cmd_check = {
     "                        id prefixes (FK) or names (fk-missing-index); repeatable\n"
     "  --ignore LIST         do not run these rules (same forms); repeatable\n"
     "  --no-data-checks      do not look for rows that violate foreign keys\n"
+    "  --statistics          text: count the findings per rule (most frequent first)\n"
+    "                        instead of listing them\n"
+    "  -q, --quiet           text: the findings only, without the summary line\n"
+    "                        (nothing at all when there are none)\n"
+    "  --baseline FILE       report only findings that FILE does not accept\n"
+    "  --write-baseline FILE record the findings in FILE (keyed by rule and names,\n"
+    "                        not lines), report nothing and exit 0\n"
+    "  --warn-unused-ignores warn on standard error about `relmap: ignore[...]`\n"
+    "                        comments that suppress nothing\n"
+    "  --config FILE         read settings from FILE (default: the first " RELMAP_CONFIG_NAME "\n"
+    "                        from the first input's folder up to the repository root);\n"
+    "                        options given here win over the file\n"
+    "  --no-config           read no project file\n"
     "  --color WHEN          auto (default: on a terminal, unless NO_COLOR is set),\n"
     "                        always or never\n"
     "  --diagram FILE        also draw the model with the findings into FILE (.svg,\n"

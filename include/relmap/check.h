@@ -102,6 +102,13 @@ RELMAP_API int relmap_check_opts_validate(const relmap_check_opts *opts);
 RELMAP_API int relmap_check(relmap_findings **out, const relmap_model *model,
                             const relmap_check_opts *opts);
 
+/**
+ * Whether `rule` ran in the check that made `findings` (it was selected),
+ * whether or not it found anything. Findings not made by relmap_check
+ * (internal NULL) count every rule as run.
+ */
+RELMAP_API bool relmap_findings_rule_ran(const relmap_findings *findings, const relmap_rule *rule);
+
 RELMAP_API void relmap_findings_free(relmap_findings *findings);
 
 #ifdef __cplusplus

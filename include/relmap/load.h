@@ -25,6 +25,34 @@ typedef enum relmap_input_kind {
     RELMAP_INPUT_PYTHON
 } relmap_input_kind;
 
+/**
+ * A foreign key the database does not declare but the application relies
+ * on (tbls' "virtual relations"), declared in the project file. The
+ * loader adds it to the model before resolving, marked `declared`, so
+ * that rules and diagrams treat it as the key it stands for.
+ */
+typedef struct relmap_relation {
+    const char *table; /** the table holding the key: must be in the inputs */
+    const char *const *columns;
+    size_t ncolumns;
+    const char *ref_table;
+    /** None: the referenced table's primary key. */
+    const char *const *ref_columns;
+    size_t nref_columns;
+    /** Where it is declared: byte offsets into relmap_relations.text. */
+    size_t start, end;
+} relmap_relation;
+
+/** Declared relations and the text they were read from. */
+typedef struct relmap_relations {
+    /** The file (added to the model as a source, so findings point there). */
+    const char *path;
+    const char *text;
+    size_t len;
+    const relmap_relation *items;
+    size_t count;
+} relmap_relations;
+
 typedef struct relmap_load_opts {
     unsigned version;
     relmap_input_kind kind;
@@ -40,13 +68,19 @@ typedef struct relmap_load_opts {
      * each file (the deciding signal is said through `verbose`).
      */
     relmap_dialect dialect;
+    /**
+     * Relations to add as declared foreign keys, or NULL. A relation whose
+     * table is not in the inputs makes relmap_load fail (RELMAP_EINVAL,
+     * naming the file and line).
+     */
+    const relmap_relations *relations;
 } relmap_load_opts;
 
 #define RELMAP_LOAD_OPTS_VERSION 1
 #define RELMAP_LOAD_OPTS_INIT                                                                      \
     {                                                                                              \
         RELMAP_LOAD_OPTS_VERSION, RELMAP_INPUT_AUTO, true, 2000, NULL, NULL,                       \
-            RELMAP_DIALECT_UNKNOWN                                                                 \
+            RELMAP_DIALECT_UNKNOWN, NULL                                                           \
     }
 
 /**

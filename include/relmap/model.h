@@ -195,6 +195,12 @@ typedef struct relmap_fk {
     const char *match; /* MATCH clause, or NULL */
     relmap_deferrable deferrable;
     relmap_span span;
+    /**
+     * Declared in the project file (`relations:` in .relmap.yml), not in
+     * the schema: the database does not enforce it. Its span points into
+     * the project file.
+     */
+    bool declared;
 
     /* Filled in by resolve. */
     /** The referenced table, NULL when it does not exist (FK001). */

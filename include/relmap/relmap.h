@@ -23,6 +23,8 @@
 #include "load.h"
 #include "check.h"
 #include "report.h"
+#include "filter.h"
+#include "config.h"
 #include "render.h"
 
 #endif

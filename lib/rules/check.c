@@ -31,6 +31,8 @@ static const rule_fn rule_functions[] = {
 struct relmap_findings_internal {
     rm_arena *arena;
     size_t cap;
+    /* Which catalogue entries ran: JUnit lists them as passed test cases. */
+    bool ran[NRULES];
 };
 
 struct rule_ctx {
@@ -201,12 +203,24 @@ int relmap_check(relmap_findings **out, const relmap_model *model, const relmap_
         if (!rule_selected(opts, &catalogue[i]))
             continue;
         ctx.rule = &catalogue[i];
+        fs->internal->ran[i] = true;
         rule_functions[i](&ctx);
     }
     if (fs->count > 1)
         qsort(fs->items, fs->count, sizeof *fs->items, compare_findings);
     *out = fs;
     return 0;
+}
+
+bool relmap_findings_rule_ran(const relmap_findings *findings, const relmap_rule *rule)
+{
+    if (!findings->internal)
+        return true;
+    /* By equality, not subtraction: `rule` may be a copy, not ours. */
+    for (size_t i = 0; i < NRULES; i++)
+        if (&catalogue[i] == rule)
+            return findings->internal->ran[i];
+    return false;
 }
 
 void relmap_findings_free(relmap_findings *findings)
