@@ -291,22 +291,47 @@ static void attach_relationships(dg_diagram *d)
     rm_ptrmap_free(edge_of);
 }
 
-/* The cluster of each table: its schema, or the module of the first class
- * that maps it. */
-static void assign_groups(dg_diagram *d, const rm_ptrmap *index_of)
+const char **dg_table_modules(const relmap_model *model)
+{
+    const char **modules = rm_calloc(model->ntables ? model->ntables : 1, sizeof *modules);
+    /* The module of each source file, from the classes in it. */
+    const char **source_module =
+        rm_calloc(model->nsources ? model->nsources : 1, sizeof *source_module);
+    rm_ptrmap *index = rm_ptrmap_new(model->ntables);
+    for (size_t t = 0; t < model->ntables; t++)
+        rm_ptrmap_put(index, model->tables[t], t);
+    for (size_t c = 0; c < model->nclasses; c++) {
+        const relmap_class *cls = model->classes[c];
+        size_t t;
+        if (!cls->module)
+            continue;
+        if (cls->table && rm_ptrmap_get(index, cls->table, &t) && !modules[t])
+            modules[t] = cls->module;
+        if (cls->span.source < model->nsources)
+            source_module[cls->span.source] = cls->module;
+    }
+    for (size_t t = 0; t < model->ntables; t++) {
+        uint32_t src = model->tables[t]->span.source;
+        if (!modules[t] && src < model->nsources)
+            modules[t] = source_module[src];
+    }
+    free(source_module);
+    rm_ptrmap_free(index);
+    return modules;
+}
+
+/* The cluster of each table: its schema, or its module. */
+static void assign_groups(dg_diagram *d, const size_t *model_index)
 {
     if (d->group == RELMAP_GROUP_SCHEMA)
         for (size_t t = 0; t < d->ntables; t++)
             d->tables[t].group = d->tables[t].table->schema;
     if (d->group != RELMAP_GROUP_MODULE)
         return;
-    for (size_t c = 0; c < d->model->nclasses; c++) {
-        const relmap_class *cls = d->model->classes[c];
-        size_t t;
-        if (cls->table && cls->module && rm_ptrmap_get(index_of, cls->table, &t) &&
-            !d->tables[t].group)
-            d->tables[t].group = cls->module;
-    }
+    const char **modules = dg_table_modules(d->model);
+    for (size_t t = 0; t < d->ntables; t++)
+        d->tables[t].group = modules[model_index[t]];
+    free(modules);
 }
 
 const char *dg_role_label(rm_buf *out, const dg_edge *e, const relmap_relationship *rel)
@@ -392,7 +417,7 @@ void dg_build(dg_diagram *d, const relmap_model *model, const relmap_findings *f
         attach_findings(d, index_of, collapsed_edge, first_edge);
     rm_ptrmap_free(collapsed_edge);
     attach_relationships(d);
-    assign_groups(d, index_of);
+    assign_groups(d, model_index);
     free(first_edge);
     free(model_index);
     rm_ptrmap_free(index_of);

@@ -85,6 +85,11 @@ void dg_free(dg_diagram *d);
  */
 int dg_select(const relmap_model *model, const relmap_render_opts *opts, bool *shown);
 
+/* The Python module of each table of the model (an array of ntables, to
+ * free): that of the first class mapping it, else that of a class in the
+ * same file (a Core Table); NULL for tables of no model file. */
+const char **dg_table_modules(const relmap_model *model);
+
 /* The relationship's attribute name as an edge end shows it, with
  * " (one-way)" when nothing on the other class points back: a one-sided
  * relationship is visible as such. Stored in `out`, cleared first. */

@@ -100,25 +100,48 @@ static size_t split_components(dg_parts *p, const dg_graph *g, const bool *selec
     return first_pooled;
 }
 
-static void split_schemas(dg_parts *p, const relmap_model *model, const bool *selected)
+/* What a table is grouped by: its schema, or the module of the first
+ * class that maps it; NULL for none. */
+static const char **group_keys(const relmap_model *model, relmap_render_split_by by)
 {
-    for (size_t t = 0; t < model->ntables; t++) {
-        if (!selected[t] || p->part_of[t] != SIZE_MAX)
-            continue;
-        size_t part = new_part(p);
-        const char *schema = model->tables[t]->schema;
-        for (size_t u = t; u < model->ntables; u++) {
-            const char *other = model->tables[u]->schema;
-            if (selected[u] && (schema ? other && strcmp(schema, other) == 0 : !other))
-                assign(p, u, part);
-        }
+    const char **keys = rm_calloc(model->ntables ? model->ntables : 1, sizeof *keys);
+    if (by == RELMAP_SPLIT_SCHEMA) {
+        for (size_t t = 0; t < model->ntables; t++)
+            keys[t] = model->tables[t]->schema;
+        return keys;
     }
+    free(keys);
+    return dg_table_modules(model);
+}
+
+/* One part per key, in the order the keys first appear. */
+static void split_groups(dg_parts *p, const relmap_model *model, const bool *selected,
+                         const char **keys)
+{
+    rm_strmap *part_of_key = rm_strmap_new(false);
+    size_t *parts = rm_malloc((model->ntables ? model->ntables : 1) * sizeof *parts);
+    size_t no_key = SIZE_MAX;
+    for (size_t t = 0; t < model->ntables; t++) {
+        if (!selected[t])
+            continue;
+        size_t *slot = keys[t] ? rm_strmap_get(part_of_key, keys[t]) : &no_key;
+        if (!slot) {
+            slot = &parts[t];
+            rm_strmap_put(part_of_key, keys[t], slot);
+            *slot = SIZE_MAX;
+        }
+        if (*slot == SIZE_MAX)
+            *slot = new_part(p);
+        assign(p, t, *slot);
+    }
+    free(parts);
+    rm_strmap_free(part_of_key);
 }
 
 /* A component part is named after its most referenced table; the pooled
  * small components, and schemas, as such. */
 static char *part_name(const dg_parts *p, const relmap_model *model, const dg_graph *g, size_t part,
-                       relmap_render_split_by by, size_t first_pooled)
+                       relmap_render_split_by by, const char *const *keys, size_t first_pooled)
 {
     size_t best = SIZE_MAX;
     for (size_t t = 0; t < model->ntables; t++)
@@ -128,6 +151,8 @@ static char *part_name(const dg_parts *p, const relmap_model *model, const dg_gr
     const relmap_table *table = model->tables[best];
     if (by == RELMAP_SPLIT_SCHEMA)
         return rm_strdup(table->schema ? table->schema : "no schema");
+    if (by == RELMAP_SPLIT_MODULE)
+        return rm_strdup(keys[best] ? keys[best] : "no module");
     if (part >= first_pooled)
         return rm_strdup("small groups");
     rm_buf name = RM_BUF_INIT;
@@ -187,20 +212,24 @@ void dg_split(dg_parts *p, const relmap_model *model, const bool *selected,
     dg_graph g;
     dg_graph_build(&g, model);
     size_t first_pooled = SIZE_MAX;
-    if (by == RELMAP_SPLIT_SCHEMA)
-        split_schemas(p, model, selected);
-    else
+    const char **keys = NULL;
+    if (by == RELMAP_SPLIT_COMPONENTS) {
         first_pooled = split_components(p, &g, selected);
+    } else {
+        keys = group_keys(model, by);
+        split_groups(p, model, selected, keys);
+    }
     p->names = rm_calloc(p->nparts ? p->nparts : 1, sizeof *p->names);
     p->stems = rm_calloc(p->nparts ? p->nparts : 1, sizeof *p->stems);
     rm_strmap *taken = rm_strmap_new(true);
     static char overview[] = "overview"; /* relmap_render_split's file */
     rm_strmap_put(taken, overview, overview);
     for (size_t i = 0; i < p->nparts; i++) {
-        p->names[i] = part_name(p, model, &g, i, by, first_pooled);
+        p->names[i] = part_name(p, model, &g, i, by, keys, first_pooled);
         p->stems[i] = file_stem(p->names[i], taken);
     }
     rm_strmap_free(taken);
+    free(keys);
     dg_graph_free(&g);
 }
 

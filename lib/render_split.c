@@ -164,7 +164,7 @@ int relmap_render_split(const relmap_model *model, const relmap_findings *findin
     int rc = rd_check_opts(opts);
     if (rc < 0)
         return rc;
-    if (by > RELMAP_SPLIT_SCHEMA)
+    if (by > RELMAP_SPLIT_MODULE)
         return rm_error(RELMAP_EINVAL, "relmap_render_split: unknown way to split");
     size_t n = model->ntables;
     bool *selected = rm_malloc((n ? n : 1) * sizeof *selected);

@@ -295,6 +295,46 @@ static char *generated_db(const char *dir, const char *name, unsigned component)
  * without a limit, so they succeed; parts of 150 run out of time too and
  * the run fails in one line. A few seconds either way, never a hang.
  */
+/* Model files: --split module writes one diagram per module (a Core Table
+ * goes with the classes of its file), --group module draws one cluster per
+ * module. */
+static void test_modules(void **state)
+{
+    (void)state;
+    char *dir = fx_mkdtemp();
+    char *pkg = fx_join(RELMAP_TESTDATA, "models/mm_shop");
+    char *out = fx_join(dir, "parts/");
+    const char *split[] = {pkg, "--split", "module", "--format", "dot", "-o", out, NULL};
+    run_result r = diagram(split);
+    assert_int_equal(r.status, 0);
+    result_free(&r);
+    static const char *const parts[] = {"catalog.dot", "customers.dot", "orders.dot",
+                                        "overview.dot"};
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+        char *path = fx_join(out, parts[i]);
+        assert_int_equal(access(path, R_OK), 0);
+        free(path);
+    }
+    char *catalog_path = fx_join(out, "catalog.dot");
+    char *catalog = fx_read_file(catalog_path, NULL);
+    assert_non_null(strstr(catalog, "product_categories"));
+    assert_non_null(strstr(catalog, "categories"));
+    assert_null(strstr(catalog, ">customers<"));
+    free(catalog);
+    free(catalog_path);
+
+    const char *group[] = {pkg, "--group", "module", "-o", "-", "--format", "dot", NULL};
+    r = diagram(group);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "label=<<B>catalog</B>>"));
+    assert_non_null(strstr(r.out, "label=<<B>orders</B>>"));
+    result_free(&r);
+    fx_rmtree(dir);
+    free(out);
+    free(pkg);
+    free(dir);
+}
+
 static void test_layout_timeout(void **state)
 {
     (void)state;
@@ -351,7 +391,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_check),          cmocka_unit_test(test_check_writes_diagram),
         cmocka_unit_test(test_inject),         cmocka_unit_test(test_split_folder_and_usage),
-        cmocka_unit_test(test_layout_timeout),
+        cmocka_unit_test(test_layout_timeout), cmocka_unit_test(test_modules),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -71,8 +71,9 @@ static const char *const column_words[] = {"all", "keys", "none"};
 static const char *const rankdir_words[] = {"LR", "TB"};
 static const char *const engine_words[] = {"dot", "neato", "sfdp", "auto"};
 static const char *const group_words[] = {"none", "schema", "module"};
-static const char *const split_words[] = {"components", "schema", "auto", "none"};
-enum { SPLIT_AUTO = 2, SPLIT_NONE = 3 };
+/* The first three are relmap_render_split_by's values. */
+static const char *const split_words[] = {"components", "schema", "module", "auto", "none"};
+enum { SPLIT_AUTO = 3, SPLIT_NONE = 4 };
 #define NWORDS(a) (sizeof a / sizeof a[0])
 
 /* Seconds, fractions allowed ("0.5"), into milliseconds (at least 1 when
@@ -133,12 +134,12 @@ static int check_args(diagram_args *a)
     if (!a->output)
         return cli_usage_error("diagram", "no output given (-o FILE, -o FOLDER/ to split, or "
                                           "-o - for standard output)");
-    bool folder = is_folder(a->output) || a->split == 0 || a->split == 1;
+    bool folder = is_folder(a->output) || a->split < SPLIT_AUTO;
     if (strcmp(a->output, "-") == 0) {
         if (!a->format_given)
             return cli_usage_error("diagram", "-o - needs --format (svg, png, pdf, dot, mmd, "
                                               "puml or dbml)");
-        if (a->check || a->split == 0 || a->split == 1)
+        if (a->check || a->split < SPLIT_AUTO)
             return cli_usage_error("diagram", "-o - cannot be checked or split: give a file "
                                               "or a folder");
     } else if (folder) {
@@ -202,7 +203,7 @@ static int parse_option(diagram_args *a, int id, const char *value)
         break;
     case OPT_SPLIT:
         if (!parse_choice(value, split_words, NWORDS(split_words), &a->split))
-            return usage_error("split", value, "auto, components, schema or none");
+            return usage_error("split", value, "auto, components, schema, module or none");
         break;
     case OPT_LAYOUT_TIMEOUT:
         if (!parse_seconds(value, &a->render.layout_timeout_ms))
@@ -274,6 +275,26 @@ static bool several_schemas(const relmap_model *model)
     return false;
 }
 
+/* Model files spread over more than one module. */
+static bool several_modules(const relmap_model *model)
+{
+    for (size_t c = 1; c < model->nclasses; c++)
+        if (model->classes[c]->module && model->classes[0]->module &&
+            strcmp(model->classes[c]->module, model->classes[0]->module) != 0)
+            return true;
+    return false;
+}
+
+/* How --split auto cuts a big diagram: by schema when there are several,
+ * else by module when model files spread over several, else by the
+ * components of the foreign-key graph. */
+static relmap_render_split_by auto_split(const relmap_model *model)
+{
+    if (several_schemas(model))
+        return RELMAP_SPLIT_SCHEMA;
+    return several_modules(model) ? RELMAP_SPLIT_MODULE : RELMAP_SPLIT_COMPONENTS;
+}
+
 /* FOLDER/diagram.EXT: a folder's diagram that is not split (--split none,
  * or auto on a small schema), so that -o FOLDER/ works at any size. */
 static int diagram_whole_in_folder(const diagram_job *job)
@@ -310,13 +331,12 @@ static int write_out(diagram_args *a, const diagram_job *job)
     size_t count;
     if (relmap_render_count(job->model, &a->render, &count) < 0)
         return cli_fail("%s", relmap_error_last());
-    bool folder = is_folder(a->output) || a->split == 0 || a->split == 1;
+    bool folder = is_folder(a->output) || a->split < SPLIT_AUTO;
     bool big = count > RELMAP_RENDER_SPLIT_TABLES;
-    if (folder && (a->split == 0 || a->split == 1))
+    if (folder && (a->split < SPLIT_AUTO))
         return diagram_to_folder(job, (relmap_render_split_by)a->split);
     if (folder && a->split == SPLIT_AUTO && big)
-        return diagram_to_folder(job, several_schemas(job->model) ? RELMAP_SPLIT_SCHEMA
-                                                                  : RELMAP_SPLIT_COMPONENTS);
+        return diagram_to_folder(job, auto_split(job->model));
     if (folder)
         return diagram_whole_in_folder(job);
     if (big && a->split == SPLIT_AUTO && a->render.format != RELMAP_RENDER_DBML)
@@ -399,9 +419,11 @@ const cli_command cmd_diagram = {
     "                        dbml; default: from FILE's extension (a folder: svg)\n"
     "  --split HOW           into a folder, one diagram per part and overview.EXT:\n"
     "                        components (of the foreign-key graph; big ones cut to\n"
-    "                        150 tables), schema, none, or auto (default: past 150\n"
-    "                        tables, by schema when there are several, else by\n"
-    "                        components; below that, FOLDER/diagram.EXT)\n"
+    "                        150 tables), schema, module (of the model classes),\n"
+    "                        none, or auto (default: past 150 tables, by schema\n"
+    "                        when there are several, else by module when model\n"
+    "                        files have several, else by components; below that,\n"
+    "                        FOLDER/diagram.EXT)\n"
     "  --check               write nothing; exit 1 when a file differs from what\n"
     "                        would be written (a CI gate for committed diagrams;\n"
     "                        text formats compare across Graphviz versions, SVG not)\n"

@@ -234,7 +234,12 @@ typedef enum relmap_render_split_by {
      */
     RELMAP_SPLIT_COMPONENTS = 0,
     /** One part per schema (tables without a schema form one part). */
-    RELMAP_SPLIT_SCHEMA
+    RELMAP_SPLIT_SCHEMA,
+    /**
+     * One part per Python module of the classes mapping the tables (model
+     * files); tables no class maps form one part.
+     */
+    RELMAP_SPLIT_MODULE
 } relmap_render_split_by;
 
 /**
