@@ -807,10 +807,11 @@ void ddl_create_table(ddl_parser *p, bool temporary, bool is_virtual)
     const relmap_table *earlier = ddl_find_table(p, schema, name.name);
     if (earlier && earlier->redefines)
         earlier = earlier->redefines; /* point at the first definition */
-    if (earlier &&
-        (earlier->kind != RELMAP_KIND_TABLE || (earlier->schema == NULL) != (schema == NULL) ||
-         (schema && strcmp(earlier->schema, schema) != 0)))
-        earlier = NULL; /* "public.x" found for "x", a view of that name ... */
+    /* ddl_find_table takes "s.x" for a plain "x" and the other way round;
+     * for a redefinition only PostgreSQL's default schema is the same. */
+    if (earlier && (earlier->kind != RELMAP_KIND_TABLE || (!schema && earlier->schema) ||
+                    (schema && !earlier->schema && strcmp(schema, "public") != 0)))
+        earlier = NULL;
     relmap_table *t = mb_table(p->model, schema, name.name, RELMAP_KIND_TABLE, name.span);
     if (earlier && !if_not_exists)
         t->redefines = earlier;

@@ -277,8 +277,8 @@ static void unknown_keyword(py_ctx *ctx, py_mod *mod, const py_arg *a, call_kind
                                                   "imported"
                       : dialect_form ? "SQLAlchemy takes it for a <dialect>_<argument> keyword of "
                                        "a dialect that does not exist, warns and ignores it"
-                                     : "SQLAlchemy raises TypeError when the module is imported "
-                                       "(other keywords must be named <dialect>_<argument>)";
+                                     : "SQLAlchemy raises TypeError when the module is imported, "
+                                       "as other keywords must be named <dialect>_<argument>";
     if ((strcmp(k, "ondelete") == 0 || strcmp(k, "onupdate") == 0) &&
         (kind == CALL_RELATIONSHIP || kind == CALL_COLUMN || kind == CALL_MAPPED_COLUMN)) {
         /* Column(onupdate=) exists (a Python-side default): only ondelete
@@ -293,7 +293,7 @@ static void unknown_keyword(py_ctx *ctx, py_mod *mod, const py_arg *a, call_kind
                 rm_arena_printf(ctx->tmp, "%.*s, %s=%s)", (int)(len ? len - 1 : 0), text, k, value);
         }
         mb_note(ctx->model, "ORM030", span, cls_name, attr, fix,
-                "%s has no keyword argument '%s' (%s): ON %s is a property of the foreign key, "
+                "%s has no keyword argument '%s': %s; ON %s is a property of the foreign key, "
                 "write it in the column's ForeignKey(..., %s=%s)%s",
                 call_name(kind), k, why, strcmp(action, "delete") == 0 ? "DELETE" : "UPDATE", k,
                 value,
