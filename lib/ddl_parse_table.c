@@ -795,14 +795,26 @@ static void virtual_table(ddl_parser *p, relmap_table *t)
 void ddl_create_table(ddl_parser *p, bool temporary, bool is_virtual)
 {
     (void)temporary;
-    ddl_accept_words(p, (const char *const[]){"IF", "NOT", "EXISTS"}, 3);
+    bool if_not_exists = ddl_accept_words(p, (const char *const[]){"IF", "NOT", "EXISTS"}, 3);
     ddl_name name = ddl_take_qualified(p);
     if (!name.name) {
         ddl_expected(p, "the table's name");
         return;
     }
     const char *schema = is_sqlite(p) ? NULL : ddl_schema_or_default(p, name.schema);
+    /* A second CREATE TABLE of one name fails in every database (TAB002);
+     * with IF NOT EXISTS it does nothing. */
+    const relmap_table *earlier = ddl_find_table(p, schema, name.name);
+    if (earlier && earlier->redefines)
+        earlier = earlier->redefines; /* point at the first definition */
+    /* ddl_find_table takes "s.x" for a plain "x" and the other way round;
+     * for a redefinition only PostgreSQL's default schema is the same. */
+    if (earlier && (earlier->kind != RELMAP_KIND_TABLE || (!schema && earlier->schema) ||
+                    (schema && !earlier->schema && strcmp(schema, "public") != 0)))
+        earlier = NULL;
     relmap_table *t = mb_table(p->model, schema, name.name, RELMAP_KIND_TABLE, name.span);
+    if (earlier && !if_not_exists)
+        t->redefines = earlier;
     t->dialect = p->dialect;
     ddl_remember_table(p, t);
     p->pk_desc = false;

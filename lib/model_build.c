@@ -4,6 +4,8 @@
 #include "model_build.h"
 
 #include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "alloc.h"
@@ -288,6 +290,7 @@ static void init_relationship(relmap_model *model, relmap_relationship *rel, con
     rel->name = mb_str(model, name);
     rel->span = span;
     rel->back_populates_span = mb_no_span();
+    rel->target_span = mb_no_span();
 }
 
 relmap_relationship *mb_relationship(relmap_model *model, relmap_class *cls, const char *name,
@@ -353,4 +356,35 @@ void mb_database_url(relmap_model *model, const char *url, relmap_span span)
     u->url = mb_str(model, url);
     u->dialect = url_dialect(url);
     u->span = span;
+}
+
+void mb_class_own_column(relmap_model *model, relmap_class *cls, const char *column)
+{
+    const char **slot = rm_arena_push(mb_arena(model), (void **)&cls->own_columns,
+                                      &cls->nown_columns, sizeof *slot);
+    *slot = mb_str(model, column);
+}
+
+relmap_model_note *mb_note(relmap_model *model, const char *rule, relmap_span span,
+                           const char *class_name, const char *attribute, const char *fix,
+                           const char *fmt, ...)
+{
+    rm_arena *arena = mb_arena(model);
+    relmap_model_note *n = rm_arena_push(arena, (void **)&model->notes, &model->nnotes, sizeof *n);
+    memset(n, 0, sizeof *n);
+    n->rule = mb_str(model, rule);
+    n->span = span;
+    n->class_name = mb_str(model, class_name);
+    n->attribute = mb_str(model, attribute);
+    n->fix = mb_str(model, fix);
+    va_list ap, ap2;
+    va_start(ap, fmt);
+    va_copy(ap2, ap);
+    int len = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *text = rm_arena_alloc(arena, (size_t)(len > 0 ? len : 0) + 1);
+    vsnprintf(text, (size_t)(len > 0 ? len : 0) + 1, fmt, ap2);
+    va_end(ap2);
+    n->message = text;
+    return n;
 }

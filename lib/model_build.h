@@ -70,8 +70,7 @@ relmap_check_constraint *mb_check(relmap_model *model, relmap_table *table, cons
 
 /* The ORM layer of model files. A class's relationships array grows like
  * a table's columns: fill one in before adding the next. */
-relmap_class *mb_class(relmap_model *model, const char *module, const char *name,
-                       relmap_span span);
+relmap_class *mb_class(relmap_model *model, const char *module, const char *name, relmap_span span);
 void mb_class_base(relmap_model *model, relmap_class *cls, const char *base);
 relmap_relationship *mb_relationship(relmap_model *model, relmap_class *cls, const char *name,
                                      relmap_span span);
@@ -83,6 +82,18 @@ void mb_relationship_foreign_key(relmap_model *model, relmap_relationship *rel, 
 void mb_relationship_remote_side(relmap_model *model, relmap_relationship *rel, const char *text);
 /* A database URL literal; the dialect is taken from its scheme. */
 void mb_database_url(relmap_model *model, const char *url, relmap_span span);
+
+/* A column name the class's own body declares (relmap_class.own_columns). */
+void mb_class_own_column(relmap_model *model, relmap_class *cls, const char *column);
+/* A note of the model reader for the rule `rule` (relmap_model_note);
+ * class_name, attribute and fix may be NULL. Returns it for more fields. */
+relmap_model_note *mb_note(relmap_model *model, const char *rule, relmap_span span,
+                           const char *class_name, const char *attribute, const char *fix,
+                           const char *fmt, ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 7, 8)))
+#endif
+    ;
 
 /* Records that the text at `span` could not be parsed (SYNTAX001). */
 void mb_syntax_error(relmap_model *model, relmap_span span, const char *message);

@@ -92,6 +92,7 @@ static void decide(py_ctx *ctx, py_cls *cls, int depth)
         if (r.kind == PY_R_CLASS) {
             py_cls *b = r.cls;
             decide(ctx, b, depth + 1);
+            cls->typed_base |= b->typed_base;
             switch (b->role) {
             case PY_ROLE_BASE:
                 inherits = true;
@@ -133,6 +134,7 @@ static void decide(py_ctx *ctx, py_cls *cls, int depth)
         if (tail &&
             (strcmp(tail, "DeclarativeBase") == 0 || strcmp(tail, "DeclarativeBaseNoMeta") == 0)) {
             base = true;
+            cls->typed_base = true;
             cls->flavours |= RELMAP_FLAVOUR_TYPED;
         } else if (tail && strcmp(tail, "SQLModel") == 0) {
             sqlmodel_base = true;
@@ -336,14 +338,38 @@ static const py_expr *table_args(py_cls *cls, py_mod **where)
     return NULL;
 }
 
-static bool is_concrete(const py_stmt *s)
+/* The value of `key` in a __mapper_args__ dict, or NULL. */
+static const py_expr *mapper_arg(const py_stmt *s, const char *key)
 {
     const py_stmt *m = body_assign(s, "__mapper_args__");
     const py_expr *d = m && m->kind != PY_S_DEF ? m->value : NULL;
     for (size_t i = 0; d && d->kind == PY_E_DICT && i + 1 < d->nitems; i += 2) {
-        const char *key = py_str(d->items[i]);
-        if (key && strcmp(key, "concrete") == 0)
-            return py_is_true(d->items[i + 1]);
+        const char *k = py_str(d->items[i]);
+        if (k && strcmp(k, key) == 0)
+            return d->items[i + 1];
+    }
+    return NULL;
+}
+
+static bool is_concrete(const py_stmt *s)
+{
+    return py_is_true(mapper_arg(s, "concrete"));
+}
+
+/* extend_existing / keep_existing in __table_args__ (alone or last). */
+static bool table_args_extends(const py_expr *args)
+{
+    const py_expr *dict = NULL;
+    if (args && args->kind == PY_E_DICT)
+        dict = args;
+    else if (args && args->kind == PY_E_TUPLE && args->nitems > 0 &&
+             args->items[args->nitems - 1]->kind == PY_E_DICT)
+        dict = args->items[args->nitems - 1];
+    for (size_t i = 0; dict && i + 1 < dict->nitems; i += 2) {
+        const char *key = py_str(dict->items[i]);
+        if (key && (strcmp(key, "extend_existing") == 0 || strcmp(key, "keep_existing") == 0) &&
+            py_is_true(dict->items[i + 1]))
+            return true;
     }
     return false;
 }
@@ -411,8 +437,14 @@ static void body_attrs(py_ctx *ctx, py_cls *cls, relmap_table *table, const py_c
                 info->name = col->name;
                 rm_strmap_put(cls->attrs, attr, info);
             }
+            if (col && cls->rc && holder == cls)
+                mb_class_own_column(ctx->model, cls->rc, col->name);
+            py_note_attribute(ctx, cls, holder, s, attr, a0, a1, ann, value, false,
+                              pass == ATTRS_DECLARED);
         } else if (with_rels && cls->rc && py_is_relationship(ctx, mod, ann, value)) {
             py_relationship(ctx, mod, cls->rc, attr, a0, a1, ann, value);
+            py_note_attribute(ctx, cls, holder, s, attr, a0, a1, ann, value, true,
+                              pass == ATTRS_DECLARED);
         }
     }
 }
@@ -453,6 +485,12 @@ static bool defined_before(const py_cls *a, const py_cls *b)
     if (a->mod->order != b->mod->order)
         return a->mod->order < b->mod->order;
     return a->stmt->start < b->stmt->start;
+}
+
+/* Whose MetaData a class's table goes to, as py_new_table tells them apart. */
+static unsigned metadata_flavour(const py_cls *cls)
+{
+    return cls->flask ? RELMAP_FLAVOUR_FLASK : cls->sqlmodel ? RELMAP_FLAVOUR_SQLMODEL : 0;
 }
 
 static void build(py_ctx *ctx, py_cls *cls, int depth)
@@ -503,7 +541,8 @@ static void build(py_ctx *ctx, py_cls *cls, int depth)
         cls->own_table = cls->table != NULL;
     } else if (found) {
         if (tn) {
-            cls->table = py_new_table(ctx, table_args_schema(args), tn, span);
+            cls->table = py_new_table(ctx, table_args_schema(args), tn, span,
+                                      table_args_extends(args), metadata_flavour(cls));
             cls->own_table = true;
         }
     } else if (cls->parent && !(cls->flask && defines_primary_key(ctx, cls))) {
@@ -511,12 +550,17 @@ static void build(py_ctx *ctx, py_cls *cls, int depth)
         cls->table = cls->parent->table;
     } else if (cls->flask || cls->sqlmodel) {
         tn = cls->flask ? snake_case(ctx, s->name) : lower(ctx, s->name);
-        cls->table = py_new_table(ctx, table_args_schema(args), tn, span);
+        cls->table = py_new_table(ctx, table_args_schema(args), tn, span, table_args_extends(args),
+                                  metadata_flavour(cls));
         cls->own_table = true;
     }
     if (cls->own_table && cls->parent)
         rc->inheritance = is_concrete(s) ? RELMAP_INHERIT_CONCRETE : RELMAP_INHERIT_JOINED;
     rc->table = cls->table;
+    rc->declarative_2_0 = cls->typed_base;
+    rc->inherit_condition = mapper_arg(s, "inherit_condition") != NULL;
+    if (args)
+        py_note_table_args(ctx, args_mod, cls, args);
 
     /* Columns as SQLAlchemy orders them: the mixins' (copied, keeping their
      * creation order), the class's own, then those declared_attr makes

@@ -608,9 +608,22 @@ static bool *explicit_pk(py_ctx *ctx, relmap_table *table)
     return NULL;
 }
 
-relmap_table *py_new_table(py_ctx *ctx, const char *schema, const char *name, relmap_span span)
+relmap_table *py_new_table(py_ctx *ctx, const char *schema, const char *name, relmap_span span,
+                           bool extends, unsigned flavour)
 {
     relmap_table *t = mb_table(ctx->model, schema, name, RELMAP_KIND_TABLE, span);
+    /* One MetaData per declarative base is the rule, but which base a class
+     * uses is not followed here: Flask-SQLAlchemy's and SQLModel's own
+     * metadata are told apart, every other table is taken to share one. */
+    if (!ctx->defined)
+        ctx->defined = rm_strmap_new(false);
+    const char *key =
+        rm_arena_printf(ctx->tmp, "%u\x1f%s\x1f%s", flavour, schema ? schema : "", name);
+    const relmap_table *first = rm_strmap_get(ctx->defined, key);
+    if (!first)
+        rm_strmap_put(ctx->defined, key, t);
+    else if (!extends)
+        t->redefines = first;
     made_table *slot = rm_arena_push(ctx->tmp, (void **)&ctx->made, &ctx->nmade, sizeof *slot);
     slot->table = t;
     rm_strmap_put(ctx->tables, t->name, t);
@@ -633,8 +646,24 @@ relmap_table *py_core_table(py_ctx *ctx, py_mod *mod, const py_expr *call)
     if (rm_ptrmap_get(ctx->core_calls, call, &index) && index < ctx->nmade)
         return made_list(ctx)[index].table;
     const py_expr *n = py_posarg(call, 0);
-    relmap_table *t =
-        py_new_table(ctx, py_str(py_kwarg(call, "schema")), name, py_span(mod, n->start, n->end));
+    const py_expr *meta = py_posarg(call, 1);
+    const char *meta_text = meta ? py_dotted_name(ctx->tmp, meta) : NULL;
+    unsigned flavour = 0;
+    py_ref callee;
+    py_callee(ctx, mod, call, &callee);
+    if (callee.kind == PY_R_EXTERN && callee.qual && strstr(callee.qual, "SQLAlchemy()"))
+        flavour = RELMAP_FLAVOUR_FLASK; /* db.Table(...) */
+    else if (meta_text && strcmp(meta_text, "SQLModel.metadata") == 0)
+        flavour = RELMAP_FLAVOUR_SQLMODEL;
+    else if (meta && meta->kind == PY_E_ATTR && strcmp(meta->name, "metadata") == 0) {
+        py_ref r = py_eval(ctx, mod, meta->value, 0);
+        if (r.kind == PY_R_EXTERN && r.qual && strstr(r.qual, "SQLAlchemy()"))
+            flavour = RELMAP_FLAVOUR_FLASK;
+    }
+    bool extends = py_is_true(py_kwarg(call, "extend_existing")) ||
+                   py_is_true(py_kwarg(call, "keep_existing"));
+    relmap_table *t = py_new_table(ctx, py_str(py_kwarg(call, "schema")), name,
+                                   py_span(mod, n->start, n->end), extends, flavour);
     rm_ptrmap_put(ctx->core_calls, call, ctx->nmade - 1);
     ctx->flavours |= RELMAP_FLAVOUR_CORE;
     for (size_t i = 0; i < call->nargs; i++) {

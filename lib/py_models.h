@@ -101,6 +101,7 @@ typedef struct py_cls {
     relmap_table *table;
     bool own_table;
     rm_strmap *attrs; /* class-body attribute -> py_col_info (mapped classes) */
+    bool typed_base;  /* derives from 2.0's DeclarativeBase */
 } py_cls;
 
 /* A column a class attribute made: for ForeignKey(Cls.attr) targets. */
@@ -133,6 +134,11 @@ typedef struct py_ctx {
     /* The declarative base's type_annotation_map of the class being built. */
     const py_expr *type_map;
     py_mod *type_map_mod;
+    /* What py_notes.c has noted already (a mixin's body is read once per
+     * class that uses it): the noted node's address. */
+    struct rm_ptrmap *noted;
+    /* Tables by metadata, schema and name: the first definition (TAB002). */
+    rm_strmap *defined;
 } py_ctx;
 
 /* py_scope.c */
@@ -187,7 +193,11 @@ relmap_table *py_core_table(py_ctx *ctx, py_mod *mod, const py_expr *call);
 const char *py_const_str(py_ctx *ctx, py_mod *mod, const py_expr *e);
 /* The name a Table() call gives, or NULL. */
 const char *py_core_table_name(const py_expr *call);
-relmap_table *py_new_table(py_ctx *ctx, const char *schema, const char *name, relmap_span span);
+/* `extends`: extend_existing or keep_existing was given, so a table of
+ * the same name defined earlier is not redefined (TAB002). `flavour` is
+ * RELMAP_FLAVOUR_FLASK or _SQLMODEL for their own metadata, else 0. */
+relmap_table *py_new_table(py_ctx *ctx, const char *schema, const char *name, relmap_span span,
+                           bool extends, unsigned flavour);
 /* Keys, index names and FK column types once every table is read. */
 void py_columns_finish(py_ctx *ctx);
 
@@ -199,6 +209,17 @@ void py_relationship(py_ctx *ctx, py_mod *mod, relmap_class *rc, const char *att
 /* Unwraps Mapped[...] and the like; sets *collection for List/Set. */
 const py_expr *py_unwrap_annotation(py_ctx *ctx, py_mod *mod, const py_expr *ann, bool *optional,
                                     bool *collection, bool *mapped);
+
+/* py_notes.c: what the reader notes for the ORM rules (relmap_model_note). */
+/* A class-body attribute that makes a column or a relationship, read for
+ * `cls` from the body of `holder` (cls itself, or a mixin/abstract base);
+ * `declared`: it is the return value of a @declared_attr function. */
+void py_note_attribute(py_ctx *ctx, py_cls *cls, const py_cls *holder, const py_stmt *stmt,
+                       const char *attr, uint32_t attr_start, uint32_t attr_end,
+                       const py_expr *annotation, const py_expr *value, bool is_relationship,
+                       bool declared);
+/* __table_args__ of a class: a dict anywhere but last (ORM030). */
+void py_note_table_args(py_ctx *ctx, py_mod *mod, const py_cls *cls, const py_expr *args);
 
 /* py_facts.c */
 void py_facts(py_ctx *ctx, py_mod *mod);

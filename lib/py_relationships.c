@@ -198,6 +198,16 @@ static const char *secondary_name(py_ctx *ctx, py_mod *mod, const py_expr *e)
 static void relationship_kw(py_ctx *ctx, py_mod *mod, relmap_relationship *rel, const char *k,
                             const py_expr *v);
 
+/* How the target was written (ORM014), and where. */
+static void set_target_kind(relmap_relationship *rel, py_mod *mod, const py_expr *v)
+{
+    rel->target_span = py_span(mod, v->start, v->end);
+    rel->target_kind = py_str(v)                                      ? RELMAP_TARGET_STRING
+                       : v->kind == PY_E_LAMBDA                       ? RELMAP_TARGET_LAMBDA
+                       : v->kind == PY_E_NAME || v->kind == PY_E_ATTR ? RELMAP_TARGET_CLASS
+                                                                      : RELMAP_TARGET_NONE;
+}
+
 static void backref_spec(py_ctx *ctx, py_mod *mod, relmap_relationship *rel, const py_expr *v)
 {
     if (py_str(v)) {
@@ -247,8 +257,10 @@ static void relationship_kw(py_ctx *ctx, py_mod *mod, relmap_relationship *rel, 
         rel->lazy = mb_str(m, py_str(v) ? py_str(v) : as_written(ctx, mod, v));
     } else if (strcmp(k, "order_by") == 0) {
         rel->has_order_by = true;
+        rel->order_by = mb_str(m, as_written(ctx, mod, v));
     } else if (strcmp(k, "argument") == 0 && !rel->target_text) {
         rel->target_text = mb_str(m, as_written(ctx, mod, v));
+        set_target_kind(rel, mod, v);
     } else if (strcmp(k, "sa_relationship_kwargs") == 0 && v->kind == PY_E_DICT) {
         for (size_t i = 0; i + 1 < v->nitems; i += 2)
             if (py_str(v->items[i]))
@@ -263,18 +275,24 @@ void py_relationship(py_ctx *ctx, py_mod *mod, relmap_class *rc, const char *att
     relmap_relationship *rel =
         mb_relationship(ctx->model, rc, attr, py_span(mod, attr_start, attr_end));
     const py_expr *target = py_posarg(value, 0);
-    if (target)
+    if (target) {
         rel->target_text = mb_str(ctx->model, as_written(ctx, mod, target));
+        set_target_kind(rel, mod, target);
+    }
     if (annotation) {
         bool optional = false, collection = false, mapped = false;
         const py_expr *inner =
             py_unwrap_annotation(ctx, mod, annotation, &optional, &collection, &mapped);
         rel->collection = collection ? RELMAP_YES : RELMAP_NO;
+        rel->annotation_mapped = mapped ? RELMAP_YES : RELMAP_NO;
         if (mapped)
             ctx->flavours |= RELMAP_FLAVOUR_TYPED;
         if (inner && !rel->target_text &&
-            (py_str(inner) || inner->kind == PY_E_NAME || inner->kind == PY_E_ATTR))
+            (py_str(inner) || inner->kind == PY_E_NAME || inner->kind == PY_E_ATTR)) {
             rel->target_text = mb_str(ctx->model, as_written(ctx, mod, inner));
+            rel->target_kind = RELMAP_TARGET_ANNOTATION;
+            rel->target_span = py_span(mod, annotation->start, annotation->end);
+        }
     }
     const py_expr *secondary = py_posarg(value, 1);
     if (secondary)

@@ -250,6 +250,15 @@ typedef struct relmap_table {
 
     /** The table's name in its CREATE statement. */
     relmap_span span;
+
+    /**
+     * The earlier table of the same name (and schema) that this definition
+     * repeats within one input, or NULL: a second CREATE TABLE without IF
+     * NOT EXISTS in a SQL file, a second Table() or mapped class of one
+     * metadata without extend_existing/keep_existing in model files (the
+     * database or SQLAlchemy refuses it; TAB002).
+     */
+    const struct relmap_table *redefines;
 } relmap_table;
 
 /** How a relationship's two sides relate, decided as SQLAlchemy does. */
@@ -272,6 +281,15 @@ typedef enum relmap_inheritance {
 typedef enum relmap_tristate { RELMAP_UNSET = 0, RELMAP_NO, RELMAP_YES } relmap_tristate;
 
 struct relmap_class;
+
+/** How relationship() was told its target (ORM014). */
+typedef enum relmap_target_kind {
+    RELMAP_TARGET_NONE = 0,  /* no target written */
+    RELMAP_TARGET_STRING,    /* "User", "app.models.User" */
+    RELMAP_TARGET_CLASS,     /* the class object: relationship(User) */
+    RELMAP_TARGET_LAMBDA,    /* lambda: User */
+    RELMAP_TARGET_ANNOTATION /* only the Mapped[...] annotation names it */
+} relmap_target_kind;
 
 /**
  * A relationship() of a mapped class. The first group of fields is what
@@ -342,6 +360,18 @@ typedef struct relmap_relationship {
      * ("no foreign key links users and addresses"); NULL when resolved.
      */
     const char *unresolved;
+
+    /* Read by the model reader for the ORM rules (ORM014, ORM020, ORM021). */
+    relmap_target_kind target_kind;
+    /** The target argument (or the annotation) in the source. */
+    relmap_span target_span;
+    /** order_by= as written (a string's value, else the expression's text), or NULL. */
+    const char *order_by;
+    /**
+     * From the annotation: whether it is `Mapped[...]` (or WriteOnlyMapped,
+     * DynamicMapped). RELMAP_UNSET when the attribute has no annotation.
+     */
+    relmap_tristate annotation_mapped;
 } relmap_relationship;
 
 /** A class a model file maps, or an abstract base or mixin it uses. */
@@ -365,6 +395,19 @@ typedef struct relmap_class {
     size_t nrelationships;
     /** The class name in its `class` statement. */
     relmap_span span;
+
+    /* Read by the model reader for the ORM rules (ORM020, ORM026, ORM027). */
+    /** Its declarative base derives from 2.0's DeclarativeBase (or NoMeta). */
+    bool declarative_2_0;
+    /** `__mapper_args__` gives an inherit_condition. */
+    bool inherit_condition;
+    /**
+     * The column names this class's own body declares (not those copied
+     * from mixins, nor the parent's), in order; for single-table
+     * inheritance they are columns of the parent's table.
+     */
+    const char **own_columns;
+    size_t nown_columns;
 } relmap_class;
 
 /** The SQLAlchemy styles seen in model files (bits of relmap_facts.flavours). */
@@ -413,6 +456,28 @@ typedef struct relmap_syntax_error {
     const char *message;
 } relmap_syntax_error;
 
+/**
+ * Something the model reader saw that only it can see, and that a rule
+ * reports as it is: a keyword SQLAlchemy does not accept, an attribute
+ * named `metadata`, a class object used before its name is bound, a
+ * relationship on a mixin without @declared_attr. Facts that rules reason
+ * about (targets, keys, directions) are fields of the classes and
+ * relationships instead. The rule whose id is `rule` turns each note into
+ * one finding; the reader records one note per cause.
+ */
+typedef struct relmap_model_note {
+    /** The id of the rule that reports it ("ORM030"). */
+    const char *rule;
+    relmap_span span;
+    /** The class and attribute it is about, either may be NULL. */
+    const char *class_name;
+    const char *attribute;
+    /** The finding's message, complete. */
+    const char *message;
+    /** The edit that fixes it, as text to write, or NULL. */
+    const char *fix;
+} relmap_model_note;
+
 struct relmap_model_internal;
 
 typedef struct relmap_model {
@@ -430,6 +495,10 @@ typedef struct relmap_model {
     relmap_syntax_error *syntax_errors;
     size_t nsyntax_errors;
     struct relmap_model_internal *internal;
+
+    /** What the model reader noted for the ORM rules, in the order found. */
+    relmap_model_note *notes;
+    size_t nnotes;
 } relmap_model;
 
 /** Frees the model and everything it owns. NULL is allowed. */
