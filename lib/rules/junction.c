@@ -90,9 +90,22 @@ static bool two_link_keys(const relmap_table *table)
     return true;
 }
 
+/* Whether a mapped class has `table` as its own table. */
+static bool mapped_by_class(const relmap_model *model, const relmap_table *table)
+{
+    for (size_t i = 0; i < model->nclasses; i++)
+        if (model->classes[i]->table == table && !model->classes[i]->mixin)
+            return true;
+    return false;
+}
+
 bool ru_is_junction_in(const relmap_model *model, const relmap_table *table)
 {
-    return ru_is_junction(table) || (two_link_keys(table) && ru_is_secondary(model, table));
+    if (ru_is_secondary(model, table))
+        return two_link_keys(table);
+    /* A table a class maps is an entity (an association object at most,
+     * whose identity is its own primary key), not a bare list of links. */
+    return ru_is_junction(table) && !mapped_by_class(model, table);
 }
 
 /* The union of both keys' local columns (malloc'd; caller frees). */
@@ -252,7 +265,7 @@ void rule_junction_extra_columns(rule_ctx *ctx)
         const relmap_table *t = model->tables[i];
         if (!ru_is_base_table(t) || !secondary_of_resolved(model, t))
             continue;
-        const relmap_column *first = NULL;
+        const relmap_column *first = NULL, *required = NULL;
         size_t nextra = 0;
         rm_buf_clear(&cols);
         for (size_t c = 0; c < t->ncolumns; c++) {
@@ -265,6 +278,8 @@ void rule_junction_extra_columns(rule_ctx *ctx)
             rm_buf_printf(&cols, "%s%s", nextra++ ? ", " : "", col->name);
             if (!first)
                 first = col;
+            if (!col->nullable && !col->default_value)
+                required = col;
         }
         if (!first)
             continue;
@@ -272,10 +287,12 @@ void rule_junction_extra_columns(rule_ctx *ctx)
             ctx, ru_span_or(first->span, t->span), t, first->name,
             "%s is used as secondary= but has %s %s beyond its keys: the relationship writes "
             "only the keys of each link, so %s always %s %s default (or NULL) and cannot be "
-            "read through it; map %s as an association class with a relationship to each side",
+            "read through it%s%s%s; map %s as an association class with a relationship to "
+            "each side",
             t->name, nextra > 1 ? "columns" : "a column", rm_buf_cstr(&cols),
             nextra > 1 ? "they" : "it", nextra > 1 ? "get" : "gets", nextra > 1 ? "their" : "its",
-            t->name);
+            required ? " (" : "", required ? required->name : "",
+            required ? " is NOT NULL without a default: adding a link fails)" : "", t->name);
         for (size_t c = 0; c < model->nclasses; c++) {
             const relmap_class *cls = model->classes[c];
             for (size_t k = 0; !cls->mixin && !cls->abstract && k < cls->nrelationships; k++) {

@@ -3,7 +3,10 @@
  */
 #include "orm_rel_util.h"
 
+#include "alloc.h"
+
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 void orl_each_relationship(rule_ctx *ctx, orl_visit visit, void *payload)
@@ -77,15 +80,27 @@ void orl_add_place(rm_buf *b, const relmap_model *model, relmap_span span)
 const char *orl_suggest_name(rm_buf *b, const relmap_class *cls, bool collection)
 {
     rm_buf_clear(b);
-    if (collection && cls->table) {
-        rm_buf_adds(b, cls->table->name);
-        return rm_buf_cstr(b);
-    }
     for (const char *p = cls->name; *p; p++) {
         unsigned char c = (unsigned char)*p;
         if (isupper(c) && p != cls->name && !isupper((unsigned char)p[-1]))
             rm_buf_addc(b, '_');
         rm_buf_addc(b, (char)tolower(c));
+    }
+    if (!collection)
+        return rm_buf_cstr(b);
+    /* English plurals, the common cases: box -> boxes, category -> categories. */
+    const char *s = rm_buf_cstr(b);
+    size_t n = strlen(s);
+    char last = n ? s[n - 1] : 0, before = n > 1 ? s[n - 2] : 0;
+    if (last == 'y' && before && !strchr("aeiou", before)) {
+        char *stem = rm_strndup(s, n - 1);
+        rm_buf_clear(b);
+        rm_buf_printf(b, "%sies", stem);
+        free(stem);
+    } else if (last == 's' || last == 'x' || (last == 'h' && (before == 'c' || before == 's'))) {
+        rm_buf_adds(b, "es");
+    } else {
+        rm_buf_addc(b, 's');
     }
     return rm_buf_cstr(b);
 }

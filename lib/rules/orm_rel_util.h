@@ -38,9 +38,9 @@ bool orl_before(const relmap_relationship *a, const relmap_relationship *b);
 /* Appends "models.py:31" for a span (nothing when it has no source). */
 void orl_add_place(rm_buf *b, const relmap_model *model, relmap_span span);
 
-/* The attribute name the other side would usually get: a snake_case
- * singular of the class for a scalar ("OrderLine" -> "order_line"), the
- * table name for a collection. Returned in `b` (cleared first). */
+/* The attribute name the other side would usually get: the class in
+ * snake_case ("OrderLine" -> "order_line"), in the plural for a collection
+ * ("order_lines"). Returned in `b` (cleared first). */
 const char *orl_suggest_name(rm_buf *b, const relmap_class *cls, bool collection);
 
 #endif
