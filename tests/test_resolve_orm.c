@@ -87,6 +87,7 @@ static void test_back_populates_pair(void **state)
     assert_int_equal(user->nfks, 1);
     assert_string_equal(user->fks[0]->columns[0].name, "user_id");
     assert_null(user->unresolved);
+    assert_int_equal(user->unresolved_reason, RELMAP_UNRESOLVED_NONE);
     assert_string_equal(relmap_direction_name(user->direction), "MANYTOONE");
     relmap_model_free(m);
 }
@@ -148,6 +149,7 @@ static void test_backref_name_taken(void **state)
     const relmap_relationship *r = find(m, "User", "addresses");
     assert_int_equal(r->direction, RELMAP_DIRECTION_UNKNOWN);
     assert_non_null(strstr(r->unresolved, "Error creating backref 'user'"));
+    assert_int_equal(r->unresolved_reason, RELMAP_UNRESOLVED_BACKREF_CONFLICT);
     relmap_model_free(m);
 }
 
@@ -185,6 +187,7 @@ static void test_missing_secondary(void **state)
     const relmap_relationship *r = find(m, "User", "addresses");
     assert_int_equal(r->direction, RELMAP_DIRECTION_UNKNOWN);
     assert_non_null(strstr(r->unresolved, "nowhere"));
+    assert_int_equal(r->unresolved_reason, RELMAP_UNRESOLVED_SECONDARY_UNKNOWN);
     relmap_model_free(m);
 }
 
@@ -223,6 +226,7 @@ static void test_self_pair_same_direction(void **state)
     rm_resolve(m);
     const relmap_relationship *a = find(m, "Node", "children"), *b = find(m, "Node", "parent");
     assert_true(a->unresolved || b->unresolved);
+    assert_int_equal((a->unresolved ? a : b)->unresolved_reason, RELMAP_UNRESOLVED_SAME_DIRECTION);
     relmap_model_free(m);
 }
 
@@ -243,6 +247,7 @@ static void test_two_paths(void **state)
     const relmap_relationship *sender = find(m, "Message", "sender");
     assert_int_equal(sender->direction, RELMAP_DIRECTION_UNKNOWN);
     assert_non_null(strstr(sender->unresolved, "multiple foreign key paths"));
+    assert_int_equal(sender->unresolved_reason, RELMAP_UNRESOLVED_AMBIGUOUS_JOIN);
     const relmap_relationship *r = find(m, "Message", "recipient");
     assert_int_equal(r->direction, RELMAP_DIRECTION_MANYTOONE);
     assert_string_equal(r->fks[0]->columns[0].name, "recipient_id");
@@ -261,6 +266,10 @@ static void test_unresolvable(void **state)
     rel(m, user, "friends", "Note")->back_populates = "nobody";
     rm_resolve(m);
     assert_non_null(strstr(find(m, "User", "notes")->unresolved, "no foreign keys linking"));
+    assert_int_equal(find(m, "User", "notes")->unresolved_reason, RELMAP_UNRESOLVED_NO_JOIN_PATH);
+    assert_int_equal(find(m, "User", "ghost")->unresolved_reason, RELMAP_UNRESOLVED_TARGET_UNKNOWN);
+    assert_int_equal(find(m, "User", "friends")->unresolved_reason,
+                     RELMAP_UNRESOLVED_BACK_POPULATES_UNKNOWN);
     assert_null(find(m, "User", "ghost")->target);
     assert_non_null(strstr(find(m, "User", "ghost")->unresolved, "'Ghost'"));
     assert_non_null(strstr(find(m, "User", "friends")->unresolved, "no property 'nobody'"));
@@ -320,6 +329,31 @@ static void test_explicit_uselist(void **state)
     relmap_model_free(m);
 }
 
+/* back_populates naming a column, and one naming a relationship that goes
+ * elsewhere: each with its own reason. */
+static void test_back_populates_wrong_attribute(void **state)
+{
+    (void)state;
+    relmap_model *m = users_addresses();
+    relmap_table *notes = id_table(m, "notes");
+    fk_column(m, notes, "user_id", "users");
+    mapped(m, "Note", notes);
+    relmap_class *user = m->classes[0];
+    rel(m, user, "notes", "Note")->back_populates = "user_id";
+    rel(m, user, "jottings", "Note")->back_populates = "owner";
+    /* Note.writer names User.addresses, which goes to Address, not Note. */
+    rel(m, m->classes[2], "writer", "User")->back_populates = "addresses";
+    rm_resolve(m);
+    assert_int_equal(find(m, "Note", "writer")->unresolved_reason,
+                     RELMAP_UNRESOLVED_BACK_POPULATES_MISMATCH);
+    assert_int_equal(find(m, "User", "notes")->unresolved_reason,
+                     RELMAP_UNRESOLVED_BACK_POPULATES_NOT_RELATIONSHIP);
+    assert_non_null(strstr(find(m, "User", "notes")->unresolved, "not a relationship"));
+    assert_int_equal(find(m, "User", "jottings")->unresolved_reason,
+                     RELMAP_UNRESOLVED_BACK_POPULATES_UNKNOWN);
+    relmap_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -336,6 +370,7 @@ int main(void)
         cmocka_unit_test(test_joined_inheritance),
         cmocka_unit_test(test_ambiguous_class_name),
         cmocka_unit_test(test_explicit_uselist),
+        cmocka_unit_test(test_back_populates_wrong_attribute),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -292,6 +292,43 @@ typedef enum relmap_target_kind {
 } relmap_target_kind;
 
 /**
+ * Why resolve could not configure a relationship (relmap_relationship.
+ * unresolved_reason): the machine-readable side of `unresolved`, one value
+ * per kind of error SQLAlchemy raises at configure time, so that each rule
+ * reports the errors of its kind and no other.
+ */
+typedef enum relmap_unresolved_reason {
+    RELMAP_UNRESOLVED_NONE = 0, /* resolved (or nothing to say) */
+    /** back_populates names an attribute the target class does not have. */
+    RELMAP_UNRESOLVED_BACK_POPULATES_UNKNOWN,
+    /** back_populates names a column attribute, not a relationship. */
+    RELMAP_UNRESOLVED_BACK_POPULATES_NOT_RELATIONSHIP,
+    /** back_populates names a relationship that does not point back here. */
+    RELMAP_UNRESOLVED_BACK_POPULATES_MISMATCH,
+    /** A backref would create an attribute the target already has. */
+    RELMAP_UNRESOLVED_BACKREF_CONFLICT,
+    /** No target class is written at all. */
+    RELMAP_UNRESOLVED_TARGET_MISSING,
+    /** The target names no class of the inputs (or an ambiguous name). */
+    RELMAP_UNRESOLVED_TARGET_UNKNOWN,
+    /** The target is a class that is not mapped. */
+    RELMAP_UNRESOLVED_TARGET_NOT_MAPPED,
+    /** The class the relationship is written in has no table of its own
+     * nor a parent's (relmap could not tell how it is mapped). */
+    RELMAP_UNRESOLVED_OWNER_NOT_MAPPED,
+    /** No foreign key links the tables (or the secondary to both). */
+    RELMAP_UNRESOLVED_NO_JOIN_PATH,
+    /** Several foreign key paths link the tables and nothing picks one. */
+    RELMAP_UNRESOLVED_AMBIGUOUS_JOIN,
+    /** The secondary table does not exist. */
+    RELMAP_UNRESOLVED_SECONDARY_UNKNOWN,
+    /** The two sides of a pair go the same way (no remote_side). */
+    RELMAP_UNRESOLVED_SAME_DIRECTION,
+    /** A primaryjoin whose keys go both ways: relmap cannot decide. */
+    RELMAP_UNRESOLVED_UNDECIDABLE
+} relmap_unresolved_reason;
+
+/**
  * A relationship() of a mapped class. The first group of fields is what
  * the source says; resolve fills in the rest as SQLAlchemy would decide it
  * at configure time.
@@ -360,6 +397,8 @@ typedef struct relmap_relationship {
      * ("no foreign key links users and addresses"); NULL when resolved.
      */
     const char *unresolved;
+    /** The kind of `unresolved`: NONE exactly when `unresolved` is NULL. */
+    relmap_unresolved_reason unresolved_reason;
 
     /* Read by the model reader for the ORM rules (ORM014, ORM020, ORM021). */
     relmap_target_kind target_kind;

@@ -1,6 +1,7 @@
 /*
  * junction.c - the junction-table shape (junction.h) and the rules about
- * junction tables: JT001-JT003.
+ * junction tables: JT001-JT004. A table is a junction table by its shape,
+ * or because a relationship uses it as its secondary= table.
  */
 #include "junction.h"
 
@@ -62,6 +63,51 @@ bool ru_is_junction(const relmap_table *table)
     return true;
 }
 
+bool ru_is_secondary(const relmap_model *model, const relmap_table *table)
+{
+    for (size_t i = 0; i < model->nclasses; i++) {
+        const relmap_class *cls = model->classes[i];
+        if (cls->mixin || cls->abstract)
+            continue;
+        for (size_t k = 0; k < cls->nrelationships; k++)
+            if (cls->relationships[k].secondary == table)
+                return true;
+    }
+    return false;
+}
+
+/* Two keys on existing, distinct columns: what a link needs. */
+static bool two_link_keys(const relmap_table *table)
+{
+    if (!ru_is_base_table(table) || table->nfks != 2)
+        return false;
+    const relmap_fk *a = &table->fks[0], *b = &table->fks[1];
+    if (!ru_fk_local_resolved(a) || !ru_fk_local_resolved(b))
+        return false;
+    for (size_t i = 0; i < b->ncolumns; i++)
+        if (ru_fk_has_column(a, b->columns[i].column))
+            return false;
+    return true;
+}
+
+/* Whether a mapped class has `table` as its own table. */
+static bool mapped_by_class(const relmap_model *model, const relmap_table *table)
+{
+    for (size_t i = 0; i < model->nclasses; i++)
+        if (model->classes[i]->table == table && !model->classes[i]->mixin)
+            return true;
+    return false;
+}
+
+bool ru_is_junction_in(const relmap_model *model, const relmap_table *table)
+{
+    if (ru_is_secondary(model, table))
+        return two_link_keys(table);
+    /* A table a class maps is an entity (an association object at most,
+     * whose identity is its own primary key), not a bare list of links. */
+    return ru_is_junction(table) && !mapped_by_class(model, table);
+}
+
 /* The union of both keys' local columns (malloc'd; caller frees). */
 static const relmap_column **link_columns(const relmap_table *t, size_t *n)
 {
@@ -83,7 +129,7 @@ void rule_junction_no_unique(rule_ctx *ctx)
     rm_buf cols = RM_BUF_INIT, fix = RM_BUF_INIT;
     for (size_t i = 0; i < model->ntables; i++) {
         const relmap_table *t = model->tables[i];
-        if (!ru_is_junction(t))
+        if (!ru_is_junction_in(model, t))
             continue;
         size_t n;
         const relmap_column **link = link_columns(t, &n);
@@ -130,7 +176,7 @@ void rule_junction_nullable_fk(rule_ctx *ctx)
     rm_buf cols = RM_BUF_INIT;
     for (size_t i = 0; i < model->ntables; i++) {
         const relmap_table *t = model->tables[i];
-        if (!ru_is_junction(t))
+        if (!ru_is_junction_in(model, t))
             continue;
         size_t n;
         const relmap_column **link = link_columns(t, &n);
@@ -160,7 +206,7 @@ void rule_junction_no_cascade(rule_ctx *ctx)
     rm_buf keys = RM_BUF_INIT;
     for (size_t i = 0; i < model->ntables; i++) {
         const relmap_table *t = model->tables[i];
-        if (!ru_is_junction(t))
+        if (!ru_is_junction_in(model, t))
             continue;
         const relmap_fk *lacking[2];
         size_t nlacking = 0;
@@ -188,4 +234,74 @@ void rule_junction_no_cascade(rule_ctx *ctx)
         }
     }
     rm_buf_free(&keys);
+}
+
+/* Whether `c` is filled without the ORM writing it: a single-column
+ * integer primary key outside the keys (the database numbers it). */
+static bool surrogate_key(const relmap_table *t, const relmap_column *c)
+{
+    return t->primary_key.ncolumns == 1 && t->primary_key.columns[0].column == c &&
+           c->family == RELMAP_TYPE_INTEGER;
+}
+
+/* Whether a relationship that SQLAlchemy configures uses `t` as secondary
+ * (one that fails is reported by its own rule; its columns prove nothing). */
+static bool secondary_of_resolved(const relmap_model *model, const relmap_table *t)
+{
+    for (size_t i = 0; i < model->nclasses; i++) {
+        const relmap_class *cls = model->classes[i];
+        for (size_t k = 0; !cls->mixin && !cls->abstract && k < cls->nrelationships; k++)
+            if (cls->relationships[k].secondary == t && !cls->relationships[k].unresolved)
+                return true;
+    }
+    return false;
+}
+
+void rule_junction_extra_columns(rule_ctx *ctx)
+{
+    const relmap_model *model = rc_model(ctx);
+    rm_buf cols = RM_BUF_INIT;
+    for (size_t i = 0; i < model->ntables; i++) {
+        const relmap_table *t = model->tables[i];
+        if (!ru_is_base_table(t) || !secondary_of_resolved(model, t))
+            continue;
+        const relmap_column *first = NULL, *required = NULL;
+        size_t nextra = 0;
+        rm_buf_clear(&cols);
+        for (size_t c = 0; c < t->ncolumns; c++) {
+            const relmap_column *col = &t->columns[c];
+            bool keyed = false;
+            for (size_t k = 0; k < t->nfks && !keyed; k++)
+                keyed = ru_fk_has_column(&t->fks[k], col);
+            if (keyed || col->hidden || surrogate_key(t, col))
+                continue;
+            rm_buf_printf(&cols, "%s%s", nextra++ ? ", " : "", col->name);
+            if (!first)
+                first = col;
+            if (!col->nullable && !col->default_value)
+                required = col;
+        }
+        if (!first)
+            continue;
+        relmap_finding *f = rc_report(
+            ctx, ru_span_or(first->span, t->span), t, first->name,
+            "%s is used as secondary= but has %s %s beyond its keys: the relationship writes "
+            "only the keys of each link, so %s always %s %s default (or NULL) and cannot be "
+            "read through it%s%s%s; map %s as an association class with a relationship to "
+            "each side",
+            t->name, nextra > 1 ? "columns" : "a column", rm_buf_cstr(&cols),
+            nextra > 1 ? "they" : "it", nextra > 1 ? "get" : "gets", nextra > 1 ? "their" : "its",
+            required ? " (" : "", required ? required->name : "",
+            required ? " is NOT NULL without a default: adding a link fails)" : "", t->name);
+        for (size_t c = 0; c < model->nclasses; c++) {
+            const relmap_class *cls = model->classes[c];
+            for (size_t k = 0; !cls->mixin && !cls->abstract && k < cls->nrelationships; k++) {
+                const relmap_relationship *r = &cls->relationships[k];
+                if (r->secondary == t && !r->from_backref)
+                    rc_related(ctx, f, r->span, "%s.%s uses %s as secondary=", cls->name, r->name,
+                               t->name);
+            }
+        }
+    }
+    rm_buf_free(&cols);
 }

@@ -1,6 +1,6 @@
 /*
  * junction.h - what makes a table a junction (association) table, shared
- * by JT001-JT003 and TAB001 (which leaves junction tables to JT001).
+ * by JT001-JT004 and TAB001 (which leaves junction tables to JT001).
  */
 #ifndef RELMAP_RULES_JUNCTION_H
 #define RELMAP_RULES_JUNCTION_H
@@ -17,5 +17,20 @@
  * timestamp-like columns (created_at, updated_at ..., or a DATE/TIME type).
  */
 bool ru_is_junction(const relmap_table *table);
+
+/*
+ * Whether some relationship of a mapped class uses `table` as its
+ * secondary= table.
+ */
+bool ru_is_secondary(const relmap_model *model, const relmap_table *table);
+
+/*
+ * Whether `table` is a junction table of `model`: used as a relationship's
+ * secondary table with two foreign keys on distinct, existing columns
+ * (whatever else it holds: JT004 reports its other columns), or shaped like
+ * one (ru_is_junction) and not the table of a mapped class (which makes it
+ * an entity or association object with an identity of its own).
+ */
+bool ru_is_junction_in(const relmap_model *model, const relmap_table *table);
 
 #endif

@@ -24,6 +24,22 @@ configure error is an unresolvable relationship (no or ambiguous join path,
 unknown target, unknown secondary or FK target) relmap must report at least
 one relationship with direction null.
 
+Findings mode (--findings): instead of the models, compares what SQLAlchemy
+raises with what `relmap check --format json` reports, for every case folder
+(under testdata/models and testdata/rules; `oracle-skip` ones are skipped):
+
+  error case     for each error SQLAlchemy raises at configure, create_all or
+                 fk_check, relmap must report an error-severity finding of
+                 the matching rule (SA_RULES maps exception types and
+                 messages to rule ids). A rule that is not in relmap's
+                 catalogue yet is listed as "rule not yet implemented" and
+                 skipped, not failed; an error no entry maps is listed too.
+  clean case     when SQLAlchemy reports no error and no warning, and the
+                 case is not a pitfall case (a folder named pit_*, a
+                 rules case named *-fires*, or one with a file `pitfall`
+                 naming the pitfall), relmap must report nothing of
+                 severity warning or above; each such finding is printed.
+
 Usage
   sa_compare.py --relmap BUILD/relmap CASE_DIR...
   sa_compare.py --relmap BUILD/relmap --all testdata/models
@@ -32,6 +48,7 @@ Options
   --oracle PATH   sa_oracle.py (default: ../shared/tools/sa_oracle.py
                   relative to the repository root)
   --timeout S     per-case timeout of the oracle and of relmap (default 60)
+  --findings      the findings mode above (with --all, given once per area)
 Exit status: 0 all compared cases agree, 1 some case differs or failed,
 2 usage error or the oracle itself could not run.
 
@@ -386,6 +403,160 @@ def _dump_norm(n):
     }, indent=2, sort_keys=True)
 
 
+# --------------------------------------------------------------------------
+# findings mode
+# --------------------------------------------------------------------------
+
+# Phases whose errors relmap must report as a finding.
+FINDING_PHASES = ("configure", "create_all", "fk_check")
+
+# (exception type or None, lower-case message fragment or None, rule id):
+# the first entry matching both (None matches anything) names the rule.
+# "failed to locate a name" is ORM009 when the name is a secondary table
+# (decided in expected_rule), else ORM006.
+SA_RULES = (
+    # foreign_keys= naming a column in no key is ORM021's; no key at all, ORM007's
+    ("NoForeignKeysError", None, "ORM007|ORM021"),
+    ("AmbiguousForeignKeysError", None, "ORM008"),
+    ("UnmappedClassError", None, "ORM006"),
+    ("NoReferencedTableError", None, "FK001"),
+    ("NoReferencedColumnError", None, "FK002"),
+    (None, "foreign key mismatch", "FK003"),
+    (None, "error creating backref", "ORM005"),
+    (None, "has no property", "ORM003"),
+    (None, "that is not a relationship", "ORM003"),
+    (None, "reverse_property", "ORM004"),
+    (None, "back_populates", "ORM004"),
+    (None, "delete-orphan cascade", "ORM012"),
+    (None, "are both of the same direction", "ORM017"),
+    (None, "remote_side", "ORM017"),
+    (None, "failed to locate a name", "ORM006"),
+)
+
+FINDING_SEVERITIES = ("warning", "error")
+
+
+def _located_name(msg):
+    """The X of "expression 'X' failed to locate a name"."""
+    marker = "expression '"
+    i = msg.find(marker)
+    if i < 0:
+        return None
+    j = msg.find("'", i + len(marker))
+    return msg[i + len(marker):j] if j > 0 else None
+
+
+def expected_rule(err, dump=None):
+    """The rule id relmap must report for one SQLAlchemy error, or None when
+    no entry of SA_RULES maps it. `dump` (relmap's model JSON) tells a
+    missing secondary table from a missing class."""
+    etype = err.get("type") or ""
+    msg = (err.get("message") or err.get("first_line") or "")
+    low = msg.lower()
+    for t, frag, rule in SA_RULES:
+        if (t is None or t == etype) and (frag is None or frag in low):
+            if rule == "ORM006" and frag == "failed to locate a name" and dump:
+                name = _located_name(msg)
+                for cls in dump.get("classes") or []:
+                    for rel in cls.get("relationships") or []:
+                        if name and rel.get("secondary") == name:
+                            return "ORM009"
+            return rule
+    return None
+
+
+def is_pitfall_case(case_dir):
+    """A case with a pitfall of relmap's that SQLAlchemy does not report: a
+    folder named pit_* or *-fires*, or one with a `pitfall` file saying
+    which."""
+    name = os.path.basename(os.path.normpath(case_dir))
+    return (name.startswith("pit_") or "-fires" in name
+            or os.path.exists(os.path.join(case_dir, "pitfall")))
+
+
+def findings_verdict(case_dir, oracle, findings, known_rules, dump=None):
+    """(failures, skips) of one case in findings mode: lists of text."""
+    failures, skips = [], []
+    kind = classify(oracle)
+    if kind == "broken":
+        first = (oracle.get("errors") or [{}])[0]
+        return ["oracle could not import the case (broken fixture): %s: %s"
+                % (first.get("type"), first.get("first_line"))], skips
+    errors = [e for e in oracle.get("errors") or [] if e.get("phase") in FINDING_PHASES]
+    for e in errors:
+        what = "%s %s: %s" % (e.get("phase"), e.get("type"),
+                              (e.get("first_line") or e.get("message") or "")[:160])
+        rule = expected_rule(e, dump)
+        accepted = [r for r in (rule or "").split("|") if r in known_rules]
+        if rule is None:
+            skips.append("no rule maps SQLAlchemy's %s" % what)
+        elif not accepted:
+            skips.append("rule not yet implemented: %s (SQLAlchemy %s)" % (rule, what))
+        elif not any(f.get("rule") in accepted and f.get("severity") == "error" for f in findings):
+            failures.append("no error-severity %s finding for SQLAlchemy's %s"
+                            % (" or ".join(accepted), what))
+    clean = not (oracle.get("errors") or []) and not (oracle.get("warnings") or [])
+    if clean and not is_pitfall_case(case_dir):
+        for f in findings:
+            if f.get("severity") in FINDING_SEVERITIES:
+                failures.append("SQLAlchemy reports nothing, relmap says %s:%s: %s: %s [%s]"
+                                % (f.get("file"), f.get("line"), f.get("severity"),
+                                   f.get("message"), f.get("rule")))
+    return failures, skips
+
+
+def run_relmap_check(relmap, case_dir, timeout):
+    """Returns (findings list or None, error text or None). Runs in the case
+    folder, as the golden test does, on every rule (the case's `args` are a
+    golden-test matter)."""
+    try:
+        proc = subprocess.run([relmap, "check", "--format", "json", "."], cwd=case_dir,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None, "relmap check ran past %ss" % timeout
+    except OSError as e:
+        return None, "cannot run %s: %s" % (relmap, e)
+    try:
+        return json.loads(proc.stdout.decode("utf-8", "replace")).get("findings") or [], None
+    except ValueError:
+        return None, "relmap check exited %d without JSON: %s" % (
+            proc.returncode, proc.stderr.decode("utf-8", "replace")[-500:])
+
+
+def relmap_rule_ids(relmap, timeout):
+    proc = subprocess.run([relmap, "rules", "--format", "json"], stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, timeout=timeout)
+    return {r["id"] for r in json.loads(proc.stdout.decode("utf-8"))["rules"]}
+
+
+def findings_main(args, run, skipped):
+    args.relmap = os.path.abspath(args.relmap)  # relmap check runs in each case folder
+    known = relmap_rule_ids(args.relmap, args.timeout)
+    oracle = run_oracle(args.oracle, [c for c, _ in run], args.timeout) if run else {}
+    failed, nskips = 0, 0
+    for c, _ in run:
+        name = os.path.basename(os.path.normpath(c))
+        findings, ferr = run_relmap_check(args.relmap, c, args.timeout)
+        dump, _ = run_relmap(args.relmap, c, args.timeout)
+        if findings is None:
+            failures, skips = [ferr], []
+        else:
+            failures, skips = findings_verdict(c, oracle[c], findings, known, dump)
+        for text in skips:
+            nskips += 1
+            print("skip %s: %s" % (name, text))
+        if failures:
+            failed += 1
+            print("FAIL %s (%s case)" % (name, classify(oracle[c])))
+            for text in failures:
+                print("  %s: %s" % (name, text))
+    for c, reason in skipped:
+        print("skip %s: %s" % (os.path.basename(os.path.normpath(c)), reason))
+    print("%d cases checked for findings, %d skipped, %d errors not checked, %d failed"
+          % (len(run), len(skipped), nskips, failed))
+    return 1 if failed else 0
+
+
 SKIPPED = 77  # ctest's SKIP_RETURN_CODE
 
 
@@ -394,7 +565,10 @@ def main(argv=None):
     ap.add_argument("cases", nargs="*", help="case directories")
     ap.add_argument("--relmap", required=True, help="the relmap executable")
     ap.add_argument("--oracle", default=DEFAULT_ORACLE, help="sa_oracle.py")
-    ap.add_argument("--all", metavar="DIR", help="every case directory under DIR")
+    ap.add_argument("--all", metavar="DIR", action="append", default=[],
+                    help="every case directory under DIR (may be repeated)")
+    ap.add_argument("--findings", action="store_true",
+                    help="compare SQLAlchemy's errors with relmap check's findings")
     ap.add_argument("--explain", metavar="CASE_DIR", help="print both sides for one case")
     ap.add_argument("--timeout", type=float, default=60.0)
     ap.add_argument("--skip-if-missing", action="store_true",
@@ -407,14 +581,16 @@ def main(argv=None):
     if args.explain:
         return explain(args, args.explain)
     cases = list(args.cases)
-    if args.all:
-        cases += find_cases(args.all)
+    for root in args.all:
+        cases += find_cases(root)
     if not cases:
         ap.error("no cases: give CASE_DIR... or --all DIR")
     skipped, run = [], []
     for c in cases:
         reason = skip_reason(c)
         (skipped if reason else run).append((c, reason))
+    if args.findings:
+        return findings_main(args, run, skipped)
     oracle = run_oracle(args.oracle, [c for c, _ in run], args.timeout) if run else {}
     failed = 0
     for c, _ in run:

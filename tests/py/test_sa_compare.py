@@ -411,5 +411,170 @@ class EndToEnd(unittest.TestCase):
         self.assertIn("relmap dump exited", out)
 
 
+def _err(phase, etype, message):
+    return {"phase": phase, "type": etype, "message": message, "first_line": message}
+
+
+def _finding(rule, severity="error"):
+    return {"rule": rule, "severity": severity, "file": "models.py", "line": 3,
+            "message": "m"}
+
+
+class FindingsMode(unittest.TestCase):
+    """The findings verdict: SQLAlchemy's errors against relmap's findings."""
+
+    KNOWN = {"ORM003", "ORM004", "ORM005", "ORM006", "ORM007", "ORM008", "ORM009",
+             "FK001", "FK002", "FK003", "JT001", "ORM021"}
+
+    def test_exception_types_and_messages_map_to_rules(self):
+        cases = [
+            (_err("configure", "NoForeignKeysError", "Could not determine join"), "ORM007|ORM021"),
+            (_err("configure", "AmbiguousForeignKeysError", "multiple paths"), "ORM008"),
+            (_err("configure", "InvalidRequestError",
+                  "expression 'Adress' failed to locate a name ('Adress')"), "ORM006"),
+            (_err("configure", "UnmappedClassError", "Class 'x.S' is not mapped"), "ORM006"),
+            (_err("configure", "InvalidRequestError", "Mapper 'C' has no property 'owner'"),
+             "ORM003"),
+            (_err("configure", "InvalidRequestError",
+                  "back_populates on relationship 'T.m' refers to attribute 'M.t' that is not "
+                  "a relationship."), "ORM003"),
+            (_err("configure", "ArgumentError", "reverse_property 'other' on relationship "
+                  "Kid.parent references relationship Parent.other"), "ORM004"),
+            (_err("configure", "ArgumentError", "Error creating backref 'orders' on "
+                  "relationship 'Order.customer': property of that name exists"), "ORM005"),
+            (_err("configure", "ArgumentError", "For many-to-one relationship P.c, "
+                  "delete-orphan cascade is normally configured"), "ORM012"),
+            (_err("configure", "ArgumentError", "Node.parent and back-reference Node.children "
+                  "are both of the same direction"), "ORM017"),
+            (_err("create_all", "NoReferencedTableError", "could not find table"), "FK001"),
+            (_err("create_all", "NoReferencedColumnError", "has no column"), "FK002"),
+            (_err("fk_check", "OperationalError", "foreign key mismatch - \"a\""), "FK003"),
+            (_err("configure", "WeirdError", "something else"), None),
+        ]
+        for err, rule in cases:
+            self.assertEqual(sa_compare.expected_rule(err), rule, err["message"])
+
+    def test_missing_secondary_is_orm009(self):
+        err = _err("configure", "InvalidRequestError",
+                   "expression 'student_clubs' failed to locate a name")
+        dump = {"classes": [{"name": "S", "relationships": [{"secondary": "student_clubs"}]}]}
+        self.assertEqual(sa_compare.expected_rule(err, dump), "ORM009")
+        self.assertEqual(sa_compare.expected_rule(err, {"classes": []}), "ORM006")
+
+    def verdict(self, name, oracle, findings):
+        return sa_compare.findings_verdict("/x/" + name, oracle, findings, self.KNOWN)
+
+    def test_error_case_needs_an_error_finding_of_the_rule(self):
+        o = {"errors": [_err("configure", "NoForeignKeysError", "no keys")], "warnings": []}
+        self.assertEqual(self.verdict("err_x", o, [_finding("ORM007")]), ([], []))
+        # foreign_keys= naming a column in no key: ORM021 answers the same error
+        self.assertEqual(self.verdict("err_x", o, [_finding("ORM021")]), ([], []))
+        fails, _ = self.verdict("err_x", o, [_finding("ORM008")])
+        self.assertEqual(len(fails), 1)
+        self.assertIn("no error-severity ORM007 or ORM021 finding", fails[0])
+        fails, _ = self.verdict("err_x", o, [_finding("ORM007", "warning")])
+        self.assertEqual(len(fails), 1)
+
+    def test_drop_all_and_probe_errors_are_not_checked(self):
+        o = {"errors": [_err("drop_all", "NoReferencedTableError", "x"),
+                        _err("probe", "IntegrityError", "y")], "warnings": []}
+        self.assertEqual(self.verdict("err_x", o, []), ([], []))
+
+    def test_rule_not_in_catalogue_is_a_listed_skip(self):
+        o = {"errors": [_err("configure", "ArgumentError", "are both of the same direction")],
+             "warnings": []}
+        fails, skips = self.verdict("err_x", o, [])
+        self.assertEqual(fails, [])
+        self.assertEqual(len(skips), 1)
+        self.assertIn("rule not yet implemented: ORM017", skips[0])
+        fails, skips = self.verdict("err_x", {"errors": [_err("configure", "Odd", "?")],
+                                              "warnings": []}, [])
+        self.assertEqual(fails, [])
+        self.assertIn("no rule maps", skips[0])
+
+    def test_clean_case_allows_only_info(self):
+        o = {"errors": [], "warnings": []}
+        self.assertEqual(self.verdict("rel_x", o, [_finding("FK006", "info")]), ([], []))
+        fails, _ = self.verdict("rel_x", o, [_finding("JT001", "warning"),
+                                              _finding("FK003", "error")])
+        self.assertEqual(len(fails), 2)
+        self.assertIn("[JT001]", fails[0])
+
+    def test_pitfall_and_warning_cases_may_report(self):
+        o = {"errors": [], "warnings": []}
+        for name in ("pit_one_sided", "ORM001-fires-classic"):
+            self.assertEqual(self.verdict(name, o, [_finding("ORM001", "warning")]), ([], []))
+        warned = {"errors": [], "warnings": [{"phase": "configure", "message": "overlap"}]}
+        self.assertEqual(self.verdict("rel_x", warned, [_finding("ORM001", "warning")]),
+                         ([], []))
+
+    def test_broken_fixture_fails(self):
+        o = {"errors": [_err("import", "SyntaxError", "bad")], "warnings": []}
+        fails, _ = self.verdict("rel_x", o, [])
+        self.assertIn("broken fixture", fails[0])
+
+
+class FindingsEndToEnd(unittest.TestCase):
+    """main(--findings) with a fake oracle and a fake relmap."""
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        d = self.tmp.name
+        self.root = os.path.join(d, "rules")
+        for name in ("err_nofk", "clean", "pit_loud", "later"):
+            os.makedirs(os.path.join(self.root, name))
+            with open(os.path.join(self.root, name, "models.py"), "w") as f:
+                f.write("# %s\n" % name)
+        errors = {
+            "err_nofk": [_err("configure", "NoForeignKeysError", "no keys")],
+            "later": [_err("configure", "ArgumentError", "are both of the same direction")],
+        }
+        with open(os.path.join(d, "oracle.json"), "w") as f:
+            json.dump(errors, f)
+        self.oracle = os.path.join(d, "fake_oracle.py")
+        with open(self.oracle, "w") as f:
+            f.write("import json, os, sys\n"
+                    "paths = [a for a in sys.argv[1:] if os.path.isdir(a)]\n"
+                    "e = json.load(open(%r))\n"
+                    "print(json.dumps([{'case': os.path.basename(p), 'warnings': [],\n"
+                    "                   'errors': e.get(os.path.basename(p), [])}\n"
+                    "                  for p in paths]))\n" % os.path.join(d, "oracle.json"))
+        findings = {"err_nofk": [_finding("ORM007")], "clean": [_finding("JT001", "warning")],
+                    "pit_loud": [_finding("ORM001", "warning")], "later": []}
+        for name, fs in findings.items():
+            with open(os.path.join(d, name + ".json"), "w") as f:
+                json.dump({"findings": fs}, f)
+        with open(os.path.join(d, "rules.json"), "w") as f:
+            json.dump({"rules": [{"id": "ORM007"}, {"id": "JT001"}]}, f)
+        self.relmap = os.path.join(d, "relmap")
+        with open(self.relmap, "w") as f:
+            f.write("#!/bin/sh\n"
+                    "case \"$1\" in\n"
+                    "rules) cat %s/rules.json ;;\n"
+                    "check) cat %s/$(basename \"$PWD\").json ;;\n"
+                    "dump) echo '{\"classes\": []}' ;;\n"
+                    "*) exit 2 ;;\n"
+                    "esac\n" % (d, d))
+        os.chmod(self.relmap, os.stat(self.relmap).st_mode | stat.S_IXUSR)
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def test_findings_mode(self):
+        script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "sa_compare.py")
+        proc = subprocess.run([sys.executable, script, "--findings", "--relmap", self.relmap,
+                               "--oracle", self.oracle, "--all", self.root],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        out = proc.stdout.decode()
+        self.assertEqual(proc.returncode, 1, out + proc.stderr.decode())
+        self.assertIn("FAIL clean", out)
+        self.assertIn("[JT001]", out)
+        self.assertNotIn("FAIL err_nofk", out)
+        self.assertNotIn("FAIL pit_loud", out)
+        self.assertIn("skip later: rule not yet implemented: ORM017", out)
+        self.assertIn("4 cases checked for findings, 0 skipped, 1 errors not checked, 1 failed",
+                      out)
+
+
 if __name__ == "__main__":
     unittest.main()

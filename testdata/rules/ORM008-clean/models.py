@@ -1,0 +1,19 @@
+# ORM008 near-miss: foreign_keys= picks the key of each relationship.
+from sqlalchemy import Column, ForeignKey, Integer, String, Table
+from sqlalchemy.orm import declarative_base, relationship
+
+Base = declarative_base()
+
+
+class Account(Base):
+    __tablename__ = "accounts"
+    id = Column(Integer, primary_key=True)
+
+
+class Transfer(Base):
+    __tablename__ = "transfers"
+    id = Column(Integer, primary_key=True)
+    from_account_id = Column(Integer, ForeignKey("accounts.id"), index=True)
+    to_account_id = Column(Integer, ForeignKey("accounts.id"), index=True)
+    from_account = relationship("Account", foreign_keys=[from_account_id])
+    to_account = relationship("Account", foreign_keys="Transfer.to_account_id")
