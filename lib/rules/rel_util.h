@@ -49,12 +49,13 @@ relmap_finding *rl_report(rule_ctx *ctx, const relmap_relationship *rel, const c
 
 /* Each relationship of a mapped class (not a mixin or abstract base). */
 #define RL_EACH_RELATIONSHIP(model, rel)                                                           \
-    for (size_t rl_i_ = 0; rl_i_ < (model)->nclasses; rl_i_++)                                     \
-        for (size_t rl_k_ = 0;                                                                     \
-             rl_k_ < (model)->classes[rl_i_]->nrelationships && !(model)->classes[rl_i_]->mixin && \
-             !(model)->classes[rl_i_]->abstract;                                                   \
-             rl_k_++)                                                                              \
-            for (const relmap_relationship *rel = &(model)->classes[rl_i_]->relationships[rl_k_];  \
+    for (size_t rel##_i_ = 0; rel##_i_ < (model)->nclasses; rel##_i_++)                            \
+        for (size_t rel##_k_ = 0;                                                                  \
+             rel##_k_ < (model)->classes[rel##_i_]->nrelationships &&                              \
+             !(model)->classes[rel##_i_]->mixin && !(model)->classes[rel##_i_]->abstract;          \
+             rel##_k_++)                                                                           \
+            for (const relmap_relationship *rel =                                                  \
+                     &(model)->classes[rel##_i_]->relationships[rel##_k_];                         \
                  rel; rel = NULL)
 
 /* Whether the relationship was resolved with the keys of its join. */
