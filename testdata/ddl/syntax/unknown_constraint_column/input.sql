@@ -1,4 +1,4 @@
--- PostgreSQL refuses these: a typo in a UNIQUE constraint, an index on a renamed column, a primary key naming a missing column.
+-- TAB003: constraints naming columns the table does not have (PostgreSQL, MySQL and SQLite refuse them): a typo in a UNIQUE constraint, an index on a renamed column, a primary key naming a missing column.
 CREATE TABLE accounts (
     id integer PRIMARY KEY,
     email text NOT NULL,
