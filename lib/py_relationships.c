@@ -243,6 +243,8 @@ static void relationship_kw(py_ctx *ctx, py_mod *mod, relmap_relationship *rel, 
         rel->passive_deletes = py_str(v) ? true : py_is_true(v);
     } else if (strcmp(k, "viewonly") == 0) {
         rel->viewonly = py_is_true(v);
+    } else if (strcmp(k, "single_parent") == 0) {
+        rel->single_parent = py_is_true(v);
     } else if (strcmp(k, "foreign_keys") == 0) {
         each_entry(ctx, mod, v, rel, mb_relationship_foreign_key);
     } else if (strcmp(k, "remote_side") == 0) {

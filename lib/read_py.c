@@ -142,6 +142,9 @@ int rm_read_py(relmap_model *model, const char *path, const relmap_load_opts *op
     ctx.mods_by_name = rm_strmap_new(false);
     ctx.tables = rm_strmap_new(true);
     size_t first_error = model->nsyntax_errors, first_table = model->ntables;
+    /* --dialect says which database the models are meant for (SQLITE001). */
+    if (opts->dialect != RELMAP_DIALECT_UNKNOWN && model->dialect == RELMAP_DIALECT_UNKNOWN)
+        model->dialect = opts->dialect;
     int rc = read_all_modules(&ctx, path, opts);
     if (rc == 0) {
         for (size_t i = 0; i < ctx.nmods; i++)

@@ -360,6 +360,11 @@ typedef struct relmap_relationship {
     const char *cascade; /* cascade= as written, or NULL */
     bool passive_deletes;
     bool viewonly;
+    /**
+     * single_parent=True: each target object belongs to one parent at most
+     * (what a delete-orphan cascade on a many-to-one or many-to-many needs).
+     */
+    bool single_parent;
     /** foreign_keys= entries as written ("user_id", "Address.user_id"). */
     const char **foreign_keys;
     size_t nforeign_keys;

@@ -12,6 +12,7 @@
 
 #include "alloc.h"
 #include "rule_util.h"
+#include "sqlite_models.h"
 #include "strmap.h"
 
 static relmap_span fk_span(const relmap_table *t, const relmap_fk *fk)
@@ -22,6 +23,54 @@ static relmap_span fk_span(const relmap_table *t, const relmap_fk *fk)
 static const char *first_column(const relmap_fk *fk)
 {
     return fk->ncolumns ? fk->columns[0].name : NULL;
+}
+
+/* The attribute that maps a column in a model file ("album_id"). */
+static const char *attribute_of(const relmap_column *c)
+{
+    return c && c->key ? c->key : c ? c->name : "?";
+}
+
+/*
+ * The fix for a table of a model file: what to write in the model rather
+ * than SQL. One column: `album_id = Column(..., index=True)`; several:
+ * the constraint to add to __table_args__.
+ */
+static bool mapped_by_class(const relmap_model *model, const relmap_table *t)
+{
+    for (size_t i = 0; i < model->nclasses; i++)
+        if (model->classes[i]->table == t)
+            return true;
+    return false;
+}
+
+/* One column's declaration with `option` added: `album_id = Column(...,
+ * index=True)` in a class, `Column("album_id", ..., index=True)` in a Core
+ * Table(). */
+static void column_fix(rm_buf *fix, const relmap_model *model, const relmap_table *t,
+                       const relmap_column *c, const char *option)
+{
+    if (mapped_by_class(model, t))
+        rm_buf_printf(fix, "%s = Column(..., %s)", attribute_of(c), option);
+    else
+        rm_buf_printf(fix, "Column(\"%s\", ..., %s)", c ? c->name : "?", option);
+}
+
+static void model_fix(rm_buf *fix, const relmap_model *model, const relmap_table *t,
+                      const char *option, const char *construct, const char *name,
+                      const relmap_colref *refs, size_t n)
+{
+    rm_buf_clear(fix);
+    if (n == 1) {
+        column_fix(fix, model, t, refs[0].column, option);
+        return;
+    }
+    rm_buf_printf(fix, "%s(", construct);
+    if (name)
+        rm_buf_printf(fix, "\"%s\", ", name);
+    for (size_t c = 0; c < n; c++)
+        rm_buf_printf(fix, "%s\"%s\"", c ? ", " : "", refs[c].name);
+    rm_buf_adds(fix, ")  # in __table_args__");
 }
 
 void rule_fk_unknown_table(rule_ctx *ctx)
@@ -148,6 +197,9 @@ void rule_fk_target_not_unique(rule_ctx *ctx)
                     ru_add_ident(&cols, fk->ref_columns[c].name);
                 }
                 rm_buf_adds(&cols, ");");
+                if (rs_table_from_model(model, ref))
+                    model_fix(&cols, model, ref, "unique=True", "UniqueConstraint", NULL,
+                              fk->ref_columns, fk->nref_columns);
                 rc_fix(ctx, f, "%s", rm_buf_cstr(&cols));
             }
             rc_related(ctx, f, ref->span, "%s is defined here", ref->name);
@@ -314,6 +366,9 @@ void rule_fk_missing_index(rule_ctx *ctx)
                 ru_add_column_name(&fix, t, fk->columns[c].name);
             }
             rm_buf_adds(&fix, ");");
+            if (rs_table_from_model(model, t))
+                model_fix(&fix, model, t, "index=True", "Index", rm_buf_cstr(&cols), fk->columns,
+                          fk->ncolumns);
             rc_fix(ctx, f, "%s", rm_buf_cstr(&fix));
         }
     }
@@ -379,13 +434,20 @@ void rule_fk_set_null_not_nullable(rule_ctx *ctx)
                 continue;
             rm_buf_clear(&b);
             ru_add_fk(&b, t, fk);
-            rc_report(ctx, fk_span(t, fk), t, first->name,
-                      "%s is %s, but %s.%s %s NOT NULL: the parent's %s fails with \"NOT NULL "
-                      "constraint failed\"; allow NULL in %s or choose CASCADE or RESTRICT",
-                      rm_buf_cstr(&b), actions_text(fk, RELMAP_ACTION_SET_NULL), t->name,
-                      rm_buf_cstr(&cols), strchr(rm_buf_cstr(&cols), ',') ? "are" : "is",
-                      fk->on_delete == RELMAP_ACTION_SET_NULL ? "DELETE" : "key UPDATE",
-                      rm_buf_cstr(&cols));
+            relmap_finding *f =
+                rc_report(ctx, fk_span(t, fk), t, first->name,
+                          "%s is %s, but %s.%s %s NOT NULL: the parent's %s fails with \"NOT NULL "
+                          "constraint failed\"; allow NULL in %s or choose CASCADE or RESTRICT",
+                          rm_buf_cstr(&b), actions_text(fk, RELMAP_ACTION_SET_NULL), t->name,
+                          rm_buf_cstr(&cols), strchr(rm_buf_cstr(&cols), ',') ? "are" : "is",
+                          fk->on_delete == RELMAP_ACTION_SET_NULL ? "DELETE" : "key UPDATE",
+                          rm_buf_cstr(&cols));
+            /* In a model file the fix is an argument of the column. */
+            if (rs_table_from_model(model, t)) {
+                rm_buf_clear(&b);
+                column_fix(&b, model, t, first, "nullable=True");
+                rc_fix(ctx, f, "%s", rm_buf_cstr(&b));
+            }
         }
     }
     rm_buf_free(&b);

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "rule_util.h"
+#include "sqlite_models.h"
 
 #define SQLITE001_MAX_RELATED 10
 
@@ -52,6 +53,8 @@ static bool read_from_script(const relmap_model *model, const relmap_table *t)
 void rule_sqlite_fk_unenforced(rule_ctx *ctx)
 {
     const relmap_model *model = rc_model(ctx);
+    /* Tables of model files have a form of their own (sqlite_models.c). */
+    rs_sqlite_fk_unenforced_models(ctx);
     if (model->dialect != RELMAP_DIALECT_SQLITE || model->facts.pragma_foreign_keys)
         return;
     size_t total = 0, keys = 0;
@@ -59,7 +62,7 @@ void rule_sqlite_fk_unenforced(rule_ctx *ctx)
     const relmap_fk *first = NULL, *any = NULL;
     for (size_t i = 0; i < model->ntables; i++) {
         const relmap_table *t = model->tables[i];
-        if (t->dialect != RELMAP_DIALECT_SQLITE)
+        if (t->dialect != RELMAP_DIALECT_SQLITE || rs_table_from_model(model, t))
             continue;
         for (size_t k = 0; k < t->nfks; k++) {
             if (!any)
@@ -121,7 +124,7 @@ void rule_sqlite_fk_unenforced(rule_ctx *ctx)
     size_t related = 0;
     for (size_t i = 0; i < model->ntables && related < SQLITE001_MAX_RELATED; i++) {
         const relmap_table *t = model->tables[i];
-        if (t->dialect != RELMAP_DIALECT_SQLITE)
+        if (t->dialect != RELMAP_DIALECT_SQLITE || rs_table_from_model(model, t))
             continue;
         for (size_t k = 0; k < t->nfks && related < SQLITE001_MAX_RELATED; k++) {
             const relmap_fk *fk = &t->fks[k];
