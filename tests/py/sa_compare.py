@@ -437,6 +437,8 @@ SA_RULES = (
     (None, "remote_side", "ORM017"),
     (None, "failed to locate a name", "ORM006"),
     ("NameError", "is not defined", "ORM024"),
+    (None, "should not be combined with a viewonly", "ORM023"),
+    ("KeyError", None, "TAB003"),
     (None, "does not have a mapped column named", "ORM021"),
     (None, "declared as @declared_attr", "ORM025"),
     (None, "is reserved for the metadata instance", "ORM028"),
