@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "model_build.h"
+#include "ptrmap.h"
 #include "resolve.h"
 #include "strmap.h"
 
@@ -535,6 +536,32 @@ static void join_backrefs(relmap_model *model, relmap_relationship *rel)
         resolve_join(model, rel);
 }
 
+/* Which class maps each table, and which tables are secondaries. */
+static void mark_tables(relmap_model *model)
+{
+    rm_ptrmap *index = rm_ptrmap_new(model->ntables);
+    for (size_t t = 0; t < model->ntables; t++) {
+        model->tables[t]->mapped_by = NULL;
+        model->tables[t]->is_secondary = false;
+        rm_ptrmap_put(index, model->tables[t], t);
+    }
+    for (size_t c = 0; c < model->nclasses; c++) {
+        const relmap_class *cls = model->classes[c];
+        size_t t;
+        if (cls->mixin)
+            continue;
+        if (cls->table && rm_ptrmap_get(index, cls->table, &t) && !model->tables[t]->mapped_by)
+            model->tables[t]->mapped_by = cls;
+        if (cls->abstract)
+            continue;
+        for (size_t r = 0; r < cls->nrelationships; r++)
+            if (cls->relationships[r].secondary &&
+                rm_ptrmap_get(index, cls->relationships[r].secondary, &t))
+                model->tables[t]->is_secondary = true;
+    }
+    rm_ptrmap_free(index);
+}
+
 void rm_resolve_orm(relmap_model *model)
 {
     index_classes(model);
@@ -547,4 +574,5 @@ void rm_resolve_orm(relmap_model *model)
     each_relationship(model, join_backrefs);
     each_relationship(model, check_pair);
     each_relationship(model, decide_uselist_pass);
+    mark_tables(model);
 }

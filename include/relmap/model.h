@@ -217,6 +217,8 @@ typedef struct relmap_fk {
     const relmap_fk_violations *violations;
 } relmap_fk;
 
+struct relmap_class;
+
 typedef enum relmap_table_kind { RELMAP_KIND_TABLE = 0, RELMAP_KIND_VIEW } relmap_table_kind;
 
 typedef struct relmap_table {
@@ -259,6 +261,12 @@ typedef struct relmap_table {
      * database or SQLAlchemy refuses it; TAB002).
      */
     const struct relmap_table *redefines;
+
+    /* Filled in by resolve, for model files. */
+    /** The first mapped class whose own table this is, or NULL. */
+    const struct relmap_class *mapped_by;
+    /** A relationship uses it as its secondary (junction) table. */
+    bool is_secondary;
 } relmap_table;
 
 /** How a relationship's two sides relate, decided as SQLAlchemy does. */

@@ -63,19 +63,6 @@ bool ru_is_junction(const relmap_table *table)
     return true;
 }
 
-bool ru_is_secondary(const relmap_model *model, const relmap_table *table)
-{
-    for (size_t i = 0; i < model->nclasses; i++) {
-        const relmap_class *cls = model->classes[i];
-        if (cls->mixin || cls->abstract)
-            continue;
-        for (size_t k = 0; k < cls->nrelationships; k++)
-            if (cls->relationships[k].secondary == table)
-                return true;
-    }
-    return false;
-}
-
 /* Two keys on existing, distinct columns: what a link needs. */
 static bool two_link_keys(const relmap_table *table)
 {
@@ -90,22 +77,13 @@ static bool two_link_keys(const relmap_table *table)
     return true;
 }
 
-/* Whether a mapped class has `table` as its own table. */
-static bool mapped_by_class(const relmap_model *model, const relmap_table *table)
+bool ru_is_junction_table(const relmap_table *table)
 {
-    for (size_t i = 0; i < model->nclasses; i++)
-        if (model->classes[i]->table == table && !model->classes[i]->mixin)
-            return true;
-    return false;
-}
-
-bool ru_is_junction_in(const relmap_model *model, const relmap_table *table)
-{
-    if (ru_is_secondary(model, table))
+    if (table->is_secondary)
         return two_link_keys(table);
     /* A table a class maps is an entity (an association object at most,
      * whose identity is its own primary key), not a bare list of links. */
-    return ru_is_junction(table) && !mapped_by_class(model, table);
+    return ru_is_junction(table) && !table->mapped_by;
 }
 
 /* The union of both keys' local columns (malloc'd; caller frees). */
@@ -129,7 +107,7 @@ void rule_junction_no_unique(rule_ctx *ctx)
     rm_buf cols = RM_BUF_INIT, fix = RM_BUF_INIT;
     for (size_t i = 0; i < model->ntables; i++) {
         const relmap_table *t = model->tables[i];
-        if (!ru_is_junction_in(model, t))
+        if (!ru_is_junction_table(t))
             continue;
         size_t n;
         const relmap_column **link = link_columns(t, &n);
@@ -176,7 +154,7 @@ void rule_junction_nullable_fk(rule_ctx *ctx)
     rm_buf cols = RM_BUF_INIT;
     for (size_t i = 0; i < model->ntables; i++) {
         const relmap_table *t = model->tables[i];
-        if (!ru_is_junction_in(model, t))
+        if (!ru_is_junction_table(t))
             continue;
         size_t n;
         const relmap_column **link = link_columns(t, &n);
@@ -206,7 +184,7 @@ void rule_junction_no_cascade(rule_ctx *ctx)
     rm_buf keys = RM_BUF_INIT;
     for (size_t i = 0; i < model->ntables; i++) {
         const relmap_table *t = model->tables[i];
-        if (!ru_is_junction_in(model, t))
+        if (!ru_is_junction_table(t))
             continue;
         const relmap_fk *lacking[2];
         size_t nlacking = 0;
@@ -263,7 +241,7 @@ void rule_junction_extra_columns(rule_ctx *ctx)
     rm_buf cols = RM_BUF_INIT;
     for (size_t i = 0; i < model->ntables; i++) {
         const relmap_table *t = model->tables[i];
-        if (!ru_is_base_table(t) || !secondary_of_resolved(model, t))
+        if (!t->is_secondary || !ru_is_base_table(t) || !secondary_of_resolved(model, t))
             continue;
         const relmap_column *first = NULL, *required = NULL;
         size_t nextra = 0;

@@ -19,18 +19,12 @@
 bool ru_is_junction(const relmap_table *table);
 
 /*
- * Whether some relationship of a mapped class uses `table` as its
- * secondary= table.
- */
-bool ru_is_secondary(const relmap_model *model, const relmap_table *table);
-
-/*
- * Whether `table` is a junction table of `model`: used as a relationship's
+ * Whether `table` is a junction table: used as a relationship's
  * secondary table with two foreign keys on distinct, existing columns
  * (whatever else it holds: JT004 reports its other columns), or shaped like
  * one (ru_is_junction) and not the table of a mapped class (which makes it
  * an entity or association object with an identity of its own).
  */
-bool ru_is_junction_in(const relmap_model *model, const relmap_table *table);
+bool ru_is_junction_table(const relmap_table *table);
 
 #endif

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "ptrmap.h"
 #include "rel_util.h"
 #include "rule_util.h"
 
@@ -288,17 +289,94 @@ static bool blamed(const relmap_relationship *a, const relmap_relationship *b)
     return before(b, a);
 }
 
-void rule_orm_overlapping_relationships(rule_ctx *ctx)
+/*
+ * The writers of each column, so that a relationship is compared only with
+ * those that share a column with it (all pairs would be quadratic in the
+ * relationships of a large package). Writers are numbered in model order;
+ * `first` maps a column to its first entry, entries chain through `next`.
+ */
+typedef struct writer_index {
+    const relmap_relationship **rels; /* by number */
+    size_t nrels;
+    rm_ptrmap *first; /* column -> entry + 1 */
+    struct writer_entry {
+        size_t rel;
+        size_t next; /* entry + 1, 0 at the end */
+    } * entries;
+    size_t nentries;
+} writer_index;
+
+static void index_writers(writer_index *w, const relmap_model *model)
 {
-    const relmap_model *model = rc_model(ctx);
-    rm_buf fix = RM_BUF_INIT, key = RM_BUF_INIT;
+    memset(w, 0, sizeof *w);
+    size_t cap = 0;
     RL_EACH_RELATIONSHIP(model, rel)
     {
         if (!writer(rel))
             continue;
+        w->rels = rm_grow(w->rels, &cap, w->nrels + 1, sizeof *w->rels);
+        w->rels[w->nrels++] = rel;
+    }
+    size_t entry_cap = 0;
+    w->first = rm_ptrmap_new(w->nrels * 2);
+    for (size_t r = 0; r < w->nrels; r++)
+        for (size_t i = 0; i < w->rels[r]->nfks; i++)
+            for (size_t k = 0; k < w->rels[r]->fks[i]->ncolumns; k++) {
+                const relmap_column *c = w->rels[r]->fks[i]->columns[k].column;
+                if (!c)
+                    continue;
+                size_t head = 0;
+                rm_ptrmap_get(w->first, c, &head);
+                w->entries = rm_grow(w->entries, &entry_cap, w->nentries + 1, sizeof *w->entries);
+                w->entries[w->nentries].rel = r;
+                w->entries[w->nentries].next = head;
+                rm_ptrmap_put(w->first, c, ++w->nentries);
+            }
+}
+
+static int by_number(const void *pa, const void *pb)
+{
+    size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+    return a < b ? -1 : a > b;
+}
+
+/* The writers sharing a column with writer `r`, by number, once each. */
+static size_t sharing(const writer_index *w, size_t r, size_t **out, size_t *cap)
+{
+    size_t n = 0;
+    const relmap_relationship *rel = w->rels[r];
+    for (size_t i = 0; i < rel->nfks; i++)
+        for (size_t k = 0; k < rel->fks[i]->ncolumns; k++) {
+            size_t e = 0;
+            if (!rel->fks[i]->columns[k].column ||
+                !rm_ptrmap_get(w->first, rel->fks[i]->columns[k].column, &e))
+                continue;
+            for (; e; e = w->entries[e - 1].next) {
+                *out = rm_grow(*out, cap, n + 1, sizeof **out);
+                (*out)[n++] = w->entries[e - 1].rel;
+            }
+        }
+    qsort(*out, n, sizeof **out, by_number);
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++)
+        if (kept == 0 || (*out)[kept - 1] != (*out)[i])
+            (*out)[kept++] = (*out)[i];
+    return kept;
+}
+
+void rule_orm_overlapping_relationships(rule_ctx *ctx)
+{
+    const relmap_model *model = rc_model(ctx);
+    rm_buf fix = RM_BUF_INIT, key = RM_BUF_INIT;
+    writer_index w;
+    index_writers(&w, model);
+    size_t *others = NULL, others_cap = 0;
+    for (size_t r = 0; r < w.nrels; r++) {
+        const relmap_relationship *rel = w.rels[r];
         relmap_finding *f = NULL;
-        RL_EACH_RELATIONSHIP(model, other)
-        {
+        size_t nothers = sharing(&w, r, &others, &others_cap);
+        for (size_t o = 0; o < nothers; o++) {
+            const relmap_relationship *other = w.rels[others[o]];
             if (!conflict(rel, other) || !blamed(rel, other))
                 continue;
             if (f) {
@@ -330,6 +408,10 @@ void rule_orm_overlapping_relationships(rule_ctx *ctx)
             rc_fix(ctx, f, "%s", rm_buf_cstr(&fix));
         }
     }
+    free(others);
+    free(w.rels);
+    free(w.entries);
+    rm_ptrmap_free(w.first);
     rm_buf_free(&fix);
     rm_buf_free(&key);
 }

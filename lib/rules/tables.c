@@ -16,7 +16,7 @@ void rule_table_no_primary_key(rule_ctx *ctx)
         const relmap_table *t = model->tables[i];
         if (!ru_is_base_table(t) || ru_is_internal_table(t) || t->primary_key.ncolumns)
             continue;
-        if (ru_is_junction_in(model, t))
+        if (ru_is_junction_table(t))
             continue; /* JT001 says what a junction table needs */
         rc_report(ctx, t->span, t, NULL,
                   "table %s has no primary key: rows cannot be told apart or referenced, and "
