@@ -439,6 +439,8 @@ SA_RULES = (
     ("NameError", "is not defined", "ORM024"),
     (None, "should not be combined with a viewonly", "ORM023"),
     ("KeyError", None, "TAB003"),
+    (None, "number of constrained columns", "FK004"),
+    (None, "unexpected sql phrase", "FK013"),
     (None, "does not have a mapped column named", "ORM021"),
     (None, "declared as @declared_attr", "ORM025"),
     (None, "is reserved for the metadata instance", "ORM028"),
