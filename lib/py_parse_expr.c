@@ -214,7 +214,7 @@ static size_t decode_escapes(py_parser *p, const unsigned char *z, uint32_t i, u
             int h = i < end ? hex_value(z[i]) : -1;
             if (h < 0) {
                 py_error(p, at, i,
-                         e == 'x'   ? "truncated \\xXX escape"
+                         e == 'x'   ? "truncated \\xhh escape"
                          : e == 'u' ? "truncated \\uXXXX escape"
                                     : "truncated \\UXXXXXXXX escape");
                 digits = -1;

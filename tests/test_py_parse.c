@@ -379,7 +379,7 @@ static void test_strings(void **state)
     /* Errors in escapes and mixing are reported, the statement kept. */
     parse("x = '\\x4' + b'a' 'b'\n");
     assert_int_equal(mod.nerrors, 2);
-    assert_string_equal(mod.errors[0].message, "truncated \\xXX escape");
+    assert_string_equal(mod.errors[0].message, "truncated \\xhh escape");
     assert_int_equal(mod.errors[0].start, 5);
     assert_string_equal(mod.errors[1].message, "cannot mix bytes and nonbytes literals");
     assert_int_equal(mod.body.nstmts, 1);
