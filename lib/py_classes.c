@@ -57,6 +57,19 @@ static void add_mixin(py_ctx *ctx, py_cls *cls, py_cls *mixin)
 
 static void decide(py_ctx *ctx, py_cls *cls, int depth);
 
+/* A name for the registry a reference to a base stands for: the place a
+ * `Base = declarative_base()` or `reg = registry()` value is written (two
+ * such values are two registries even when written alike), else what an
+ * outside name spells (`db.Model` of one SQLAlchemy() object). */
+static const char *registry_of(py_ctx *ctx, const py_ref *r)
+{
+    if (r->kind == PY_R_VALUE && r->mod && r->value)
+        return rm_arena_printf(ctx->tmp, "%s:%u", r->mod->name, (unsigned)r->value->start);
+    if (r->kind == PY_R_EXTERN)
+        return r->qual;
+    return NULL;
+}
+
 /* A base class whose attributes subclasses copy: itself, then its own. */
 static void inherit_mixin(py_ctx *ctx, py_cls *cls, py_cls *base)
 {
@@ -81,8 +94,16 @@ static void decide(py_ctx *ctx, py_cls *cls, int depth)
         const char *tail = r.kind == PY_R_EXTERN ? py_tail(ctx, r.qual) : NULL;
         if (tail && strcmp(tail, "as_declarative") == 0)
             base = true;
-        else if (tail && (strcmp(tail, "mapped") == 0 || strcmp(tail, "mapped_as_dataclass") == 0))
+        else if (tail &&
+                 (strcmp(tail, "mapped") == 0 || strcmp(tail, "mapped_as_dataclass") == 0)) {
             by_decorator = true;
+            /* @reg.mapped: the registry is `reg`. */
+            const py_expr *holder = d->kind == PY_E_CALL ? d->value : d;
+            if (holder->kind == PY_E_ATTR) {
+                py_ref reg = py_eval(ctx, mod, holder->value, 0);
+                cls->registry = registry_of(ctx, &reg);
+            }
+        }
     }
     for (size_t i = 0; i < s->nargs; i++) {
         const py_arg *a = &s->args[i];
@@ -96,10 +117,14 @@ static void decide(py_ctx *ctx, py_cls *cls, int depth)
             switch (b->role) {
             case PY_ROLE_BASE:
                 inherits = true;
+                if (!cls->registry)
+                    cls->registry = rm_arena_printf(ctx->tmp, "%s.%s", b->mod->name, b->stmt->name);
                 inherit_mixin(ctx, cls, b);
                 break;
             case PY_ROLE_MAPPED:
                 inherits = true;
+                if (!cls->registry)
+                    cls->registry = b->registry;
                 if (!cls->parent)
                     cls->parent = b;
                 flask |= b->flask;
@@ -107,6 +132,8 @@ static void decide(py_ctx *ctx, py_cls *cls, int depth)
                 break;
             case PY_ROLE_ABSTRACT:
                 inherits = true;
+                if (!cls->registry)
+                    cls->registry = b->registry;
                 flask |= b->flask;
                 if (!cls->parent)
                     cls->parent = b->parent;
@@ -122,12 +149,15 @@ static void decide(py_ctx *ctx, py_cls *cls, int depth)
             }
             continue;
         }
+        py_ref named = r; /* `Base`, before what it is made of */
         if (r.kind == PY_R_VALUE && r.value->kind == PY_E_CALL) {
             /* Base = declarative_base(cls=Mixin): the mixin's attributes too. */
             r = py_eval(ctx, r.mod, r.value, 0);
         }
         if (is_base_ref(&r, &flask)) {
             inherits = true;
+            if (!cls->registry)
+                cls->registry = registry_of(ctx, &named);
             continue;
         }
         const char *tail = r.kind == PY_R_EXTERN ? py_tail(ctx, r.qual) : NULL;
@@ -145,6 +175,8 @@ static void decide(py_ctx *ctx, py_cls *cls, int depth)
             py_is_true(s->args[i].value) && sqlmodel_base) {
             cls->sqlmodel = true;
             inherits = true;
+            if (!cls->registry)
+                cls->registry = "sqlmodel.SQLModel"; /* SQLModel's one default registry */
         }
     cls->flask = flask;
     const py_stmt *abstract = body_assign(s, "__abstract__");
@@ -469,6 +501,7 @@ static relmap_class *record_class(py_ctx *ctx, py_cls *cls)
     const py_stmt *s = cls->stmt;
     cls->rc = mb_class(ctx->model, cls->mod->name, s->name,
                        py_span(cls->mod, s->name_start, s->name_end));
+    cls->rc->registry = mb_str(ctx->model, cls->registry);
     for (size_t i = 0; i < s->nargs; i++)
         if (!s->args[i].name && !s->args[i].star && !s->args[i].double_star) {
             const char *text = py_dotted_name(ctx->tmp, s->args[i].value);

@@ -102,6 +102,8 @@ typedef struct py_cls {
     bool own_table;
     rm_strmap *attrs; /* class-body attribute -> py_col_info (mapped classes) */
     bool typed_base;  /* derives from 2.0's DeclarativeBase */
+    /* The registry it is mapped in (relmap_class.registry), or NULL. */
+    const char *registry;
 } py_cls;
 
 /* A column a class attribute made: for ForeignKey(Cls.attr) targets. */

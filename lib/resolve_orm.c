@@ -22,15 +22,28 @@ static void index_classes(relmap_model *model)
 {
     rm_strmap_free(model->internal->classes_by_name);
     rm_strmap *map = rm_strmap_new(false);
+    rm_arena *arena = mb_arena(model);
     for (size_t i = 0; i < model->nclasses; i++) {
         relmap_class *cls = model->classes[i];
         if (cls->mixin)
             continue;
+        const char *qualified = cls->module && *cls->module
+                                    ? rm_arena_printf(arena, "%s.%s", cls->module, cls->name)
+                                    : NULL;
         if (rm_strmap_put(map, cls->name, cls))
             rm_strmap_set(map, cls->name, NULL);
-        if (cls->module && *cls->module)
-            rm_strmap_put(map, rm_arena_printf(mb_arena(model), "%s.%s", cls->module, cls->name),
-                          cls);
+        if (qualified)
+            rm_strmap_put(map, qualified, cls);
+        /* The same names within the class's registry ("registry\x1fName"),
+         * where SQLAlchemy looks a relationship's target up. */
+        if (cls->registry) {
+            const char *scoped = rm_arena_printf(arena, "%s\x1f%s", cls->registry, cls->name);
+            if (rm_strmap_put(map, scoped, cls))
+                rm_strmap_set(map, scoped, NULL);
+            if (qualified)
+                rm_strmap_put(map, rm_arena_printf(arena, "%s\x1f%s", cls->registry, qualified),
+                              cls);
+        }
     }
     model->internal->classes_by_name = map;
 }
@@ -67,6 +80,8 @@ static bool is_mapped(const relmap_class *cls)
     return cls && !cls->mixin && !cls->abstract && cls->table;
 }
 
+/* The target as SQLAlchemy finds it: by name in the owner's registry
+ * (where the reader could tell it), else among all classes. */
 static void resolve_target(relmap_model *model, relmap_relationship *rel)
 {
     if (!rel->target_text) {
@@ -74,7 +89,23 @@ static void resolve_target(relmap_model *model, relmap_relationship *rel)
              rel->owner->name, rel->name);
         return;
     }
-    const relmap_class *target = rm_find_class(model, rel->target_text);
+    const relmap_class *target = NULL;
+    const char *registry = rel->owner->registry;
+    if (registry)
+        target =
+            rm_strmap_get(model->internal->classes_by_name,
+                          rm_arena_printf(mb_arena(model), "%s\x1f%s", registry, rel->target_text));
+    if (!target) {
+        const relmap_class *any = rm_find_class(model, rel->target_text);
+        if (any && registry && any->registry && strcmp(any->registry, registry) != 0) {
+            fail(model, rel, TARGET_OTHER_REGISTRY,
+                 "expression '%s' failed to locate a name (relationship %s): class %s is mapped "
+                 "by another declarative base than %s",
+                 rel->target_text, rel->name, any->name, rel->owner->name);
+            return;
+        }
+        target = any;
+    }
     if (!target)
         fail(model, rel, TARGET_UNKNOWN,
              "expression '%s' failed to locate a name (relationship %s)", rel->target_text,
@@ -122,7 +153,15 @@ static void create_backrefs(relmap_model *model)
             const relmap_relationship *spec = rel->backref_spec;
             if (!spec || !rel->target || rel->from_backref)
                 continue;
-            relmap_class *target = lookup_class(model, rel->target_text);
+            /* The target itself, writable: by its module-qualified name,
+             * which is unique even where its bare name is not. */
+            relmap_class *target =
+                lookup_class(model, rel->target->module && *rel->target->module
+                                        ? rm_arena_printf(mb_arena(model), "%s.%s",
+                                                          rel->target->module, rel->target->name)
+                                        : rel->target->name);
+            if (target != rel->target)
+                continue;
             if (find_relationship(target, spec->name) || has_column_attribute(target, spec->name)) {
                 fail(model, rel, BACKREF_CONFLICT,
                      "Error creating backref '%s' on relationship '%s': property of "

@@ -317,6 +317,40 @@ static void test_ambiguous_class_name(void **state)
     relmap_model_free(m);
 }
 
+/* Two declarative bases: a name is found in the owner's registry only,
+ * and the same class name may be used once in each. */
+static void test_registries(void **state)
+{
+    (void)state;
+    relmap_model *m = mb_model_new();
+    relmap_table *users = id_table(m, "users"), *notes = id_table(m, "notes");
+    relmap_table *audit_users = id_table(m, "audit_users");
+    fk_column(m, notes, "user_id", "users");
+    relmap_class *user = mapped(m, "User", users);
+    user->registry = "app.Base";
+    relmap_class *note = mb_class(m, "app.notes", "Note", mb_no_span());
+    note->table = notes;
+    note->registry = "app.Base";
+    relmap_class *audit_user = mb_class(m, "audit.models", "User", mb_no_span());
+    audit_user->table = audit_users;
+    audit_user->registry = "audit.Base";
+    relmap_class *log = mb_class(m, "audit.models", "Log", mb_no_span());
+    log->table = id_table(m, "logs");
+    log->registry = "audit.Base";
+    rel(m, note, "user", "User");
+    rel(m, log, "note", "Note");
+    rm_resolve(m);
+    /* "User" is two classes, but one in Note's registry. */
+    const relmap_relationship *r = &m->classes[1]->relationships[0];
+    assert_ptr_equal(r->target, user);
+    assert_int_equal(r->direction, RELMAP_DIRECTION_MANYTOONE);
+    const relmap_relationship *other = &m->classes[3]->relationships[0];
+    assert_null(other->target);
+    assert_int_equal(other->unresolved_reason, RELMAP_UNRESOLVED_TARGET_OTHER_REGISTRY);
+    assert_non_null(strstr(other->unresolved, "another declarative base"));
+    relmap_model_free(m);
+}
+
 static void test_explicit_uselist(void **state)
 {
     (void)state;
@@ -369,6 +403,7 @@ int main(void)
         cmocka_unit_test(test_unresolvable),
         cmocka_unit_test(test_joined_inheritance),
         cmocka_unit_test(test_ambiguous_class_name),
+        cmocka_unit_test(test_registries),
         cmocka_unit_test(test_explicit_uselist),
         cmocka_unit_test(test_back_populates_wrong_attribute),
     };

@@ -321,6 +321,9 @@ typedef enum relmap_unresolved_reason {
     RELMAP_UNRESOLVED_TARGET_UNKNOWN,
     /** The target is a class that is not mapped. */
     RELMAP_UNRESOLVED_TARGET_NOT_MAPPED,
+    /** The target is mapped by another declarative base (registry), where
+     * SQLAlchemy does not look for it. */
+    RELMAP_UNRESOLVED_TARGET_OTHER_REGISTRY,
     /** The class the relationship is written in has no table of its own
      * nor a parent's (relmap could not tell how it is mapped). */
     RELMAP_UNRESOLVED_OWNER_NOT_MAPPED,
@@ -460,6 +463,14 @@ typedef struct relmap_class {
      */
     const char **own_columns;
     size_t nown_columns;
+
+    /**
+     * The declarative base (registry) that maps the class, as a name that
+     * is the same for every class of one registry ("app.db.Base",
+     * "sqlmodel.SQLModel"); NULL when the reader cannot tell. SQLAlchemy
+     * finds a relationship's target by name in the owner's registry only.
+     */
+    const char *registry;
 } relmap_class;
 
 /** The SQLAlchemy styles seen in model files (bits of relmap_facts.flavours). */

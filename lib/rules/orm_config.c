@@ -197,6 +197,14 @@ static void unknown_target(rule_ctx *ctx, const relmap_relationship *rel, void *
                       " links to %s, which is not mapped (no table, or abstract): "
                       "SQLAlchemy refuses to configure the mappers; point it at a mapped class",
                       REL_ARGS(rel), text);
+    } else if (why == RELMAP_UNRESOLVED_TARGET_OTHER_REGISTRY) {
+        f = rc_report(ctx, rel->span, rel->owner->table, NULL,
+                      REL_FMT
+                      " links to \"%s\", but that class is mapped by another declarative base "
+                      "than %s: SQLAlchemy looks the name up in %s's registry only and fails to "
+                      "configure the mappers (\"expression '%s' failed to locate a name\"); "
+                      "derive both classes from the same base",
+                      REL_ARGS(rel), text, rel->owner->name, rel->owner->name, text);
     } else if (why == RELMAP_UNRESOLVED_TARGET_UNKNOWN) {
         /* The last dotted part: "app.models.User" names User. */
         const char *dot = strrchr(text, '.');
