@@ -34,6 +34,9 @@ raises with what `relmap check --format json` reports, for every case folder
                  messages to rule ids). A rule that is not in relmap's
                  catalogue yet is listed as "rule not yet implemented" and
                  skipped, not failed; an error no entry maps is listed too.
+  probe          a case with a file `probe-expect` (JSON) must have its
+                 oracle_probe() give exactly that: the run-time failure a
+                 pitfall causes, shown with real SQLAlchemy on SQLite.
   clean case     when SQLAlchemy reports no error and no warning, and the
                  case is not a pitfall case (a folder named pit_*, a
                  rules case named *-fires*, or one with a file `pitfall`
@@ -516,6 +519,17 @@ def findings_verdict(case_dir, oracle, findings, known_rules, dump=None):
         elif not any(f.get("rule") in accepted and f.get("severity") == "error" for f in findings):
             failures.append("no error-severity %s finding for SQLAlchemy's %s"
                             % (" or ".join(accepted), what))
+    # What the case's oracle_probe() showed at run time (an IntegrityError on
+    # delete, orphans left behind): the pitfall as it bites, held to the
+    # file `probe-expect`.
+    expect = os.path.join(case_dir, "probe-expect")
+    if os.path.exists(expect):
+        with open(expect) as f:
+            want = json.load(f)
+        got = oracle.get("probe_results")
+        if got != want:
+            failures.append("the run-time probe gave %s, probe-expect says %s"
+                            % (json.dumps(got, sort_keys=True), json.dumps(want, sort_keys=True)))
     clean = not (oracle.get("errors") or []) and not (oracle.get("warnings") or [])
     if clean and not is_pitfall_case(case_dir):
         for f in findings:

@@ -464,6 +464,20 @@ class FindingsMode(unittest.TestCase):
     def verdict(self, name, oracle, findings):
         return sa_compare.findings_verdict("/x/" + name, oracle, findings, self.KNOWN)
 
+    def test_probe_outcome_is_held_to_probe_expect(self):
+        with tempfile.TemporaryDirectory() as d:
+            case = os.path.join(d, "pit_x")
+            os.mkdir(case)
+            with open(os.path.join(case, "probe-expect"), "w") as f:
+                json.dump({"models": {"delete": "IntegrityError"}}, f)
+            ran = {"errors": [], "warnings": [],
+                   "probe_results": {"models": {"delete": "IntegrityError"}}}
+            self.assertEqual(sa_compare.findings_verdict(case, ran, [], self.KNOWN), ([], []))
+            ran["probe_results"] = {"models": {"delete": "succeeded"}}
+            fails, _ = sa_compare.findings_verdict(case, ran, [], self.KNOWN)
+            self.assertEqual(len(fails), 1)
+            self.assertIn("probe-expect says", fails[0])
+
     def test_error_case_needs_an_error_finding_of_the_rule(self):
         o = {"errors": [_err("configure", "NoForeignKeysError", "no keys")], "warnings": []}
         self.assertEqual(self.verdict("err_x", o, [_finding("ORM007")]), ([], []))
