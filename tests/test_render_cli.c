@@ -234,6 +234,18 @@ static void test_split_folder_and_usage(void **state)
     r = diagram(check);
     assert_int_equal(r.status, 0);
     result_free(&r);
+    /* A part an earlier split made and this one does not: --check fails. */
+    char *stale = fx_join(parts, "old_part.dot");
+    assert_int_equal(fx_write_file(stale, "digraph {}\n", 11), 0);
+    r = diagram(check);
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.err, "old_part.dot: not a part of this diagram any more"));
+    result_free(&r);
+    r = diagram(args);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.err, "old_part.dot is not a part of this diagram; left as it is"));
+    result_free(&r);
+    free(stale);
 
     /* --split auto below 150 tables: the folder gets the whole diagram. */
     char *small = fx_join(dir, "small/");

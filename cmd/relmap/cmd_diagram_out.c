@@ -8,8 +8,10 @@
  * a picture, and a diagram or README committed to a repository is never
  * clobbered by a failure. --check compares the same bytes instead.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <stdint.h>
@@ -207,11 +209,13 @@ int diagram_to_file(const diagram_job *job)
     return status;
 }
 
-/* One file of a split, written (or checked) as it comes. */
+/* One file of a split, written (or checked) as it comes; the names are
+ * kept to find parts of an earlier split that this one no longer has. */
 typedef struct folder_run {
     const diagram_job *job;
     int status;
-    size_t nfiles;
+    char **names;
+    size_t nfiles, cap;
 } folder_run;
 
 static int folder_file(void *payload, const char *name, const char *data, size_t len)
@@ -223,7 +227,13 @@ static int folder_file(void *payload, const char *name, const char *data, size_t
         abort();
     sprintf(path, "%s%s%s", run->job->output, dlen && run->job->output[dlen - 1] == '/' ? "" : "/",
             name);
-    run->nfiles++;
+    if (run->nfiles == run->cap) {
+        run->cap = run->cap ? 2 * run->cap : 16;
+        run->names = realloc(run->names, run->cap * sizeof *run->names);
+        if (!run->names)
+            abort();
+    }
+    run->names[run->nfiles++] = strdup(name);
     if (run->job->check) {
         if (check_file(path, data, len) != EXIT_CLEAN)
             run->status = EXIT_FINDINGS;
@@ -234,12 +244,56 @@ static int folder_file(void *payload, const char *name, const char *data, size_t
     return run->status == EXIT_TROUBLE ? -1 : 0;
 }
 
+static bool written(const folder_run *run, const char *name)
+{
+    for (size_t i = 0; i < run->nfiles; i++)
+        if (strcmp(run->names[i], name) == 0)
+            return true;
+    return false;
+}
+
+/*
+ * Files of the parts' format in the folder that this split did not make:
+ * parts of an earlier split (a table renamed, a module gone). --check fails
+ * on them, since the folder is not what relmap would write; a write leaves
+ * them (they may be the user's) and says so.
+ */
+static void stale_parts(folder_run *run)
+{
+    const char *ext = run->nfiles ? strrchr(run->names[0], '.') : NULL;
+    DIR *dir = ext ? opendir(run->job->output) : NULL;
+    if (!dir)
+        return;
+    size_t elen = strlen(ext);
+    struct dirent *e;
+    while ((e = readdir(dir)) != NULL) {
+        size_t n = strlen(e->d_name);
+        if (n <= elen || strcmp(e->d_name + n - elen, ext) != 0 || written(run, e->d_name))
+            continue;
+        if (run->job->check) {
+            fprintf(stderr, "relmap: %s/%s: not a part of this diagram any more (remove it)\n",
+                    run->job->output, e->d_name);
+            if (run->status == EXIT_CLEAN)
+                run->status = EXIT_FINDINGS;
+        } else {
+            fprintf(stderr, "relmap: note: %s/%s is not a part of this diagram; left as it is\n",
+                    run->job->output, e->d_name);
+        }
+    }
+    closedir(dir);
+}
+
 int diagram_to_folder(const diagram_job *job, relmap_render_split_by by)
 {
     if (!job->check && mkdir(job->output, 0777) != 0 && errno != EEXIST)
         return cli_fail("%s: cannot create the folder: %s", job->output, strerror(errno));
-    folder_run run = {job, EXIT_CLEAN, 0};
+    folder_run run = {job, EXIT_CLEAN, NULL, 0, 0};
     int rc = relmap_render_split(job->model, job->findings, job->render, by, folder_file, &run);
+    if (rc >= 0 && run.status != EXIT_TROUBLE)
+        stale_parts(&run);
+    for (size_t i = 0; i < run.nfiles; i++)
+        free(run.names[i]);
+    free(run.names);
     if (rc < 0 && run.status != EXIT_TROUBLE)
         return cli_fail("%s", relmap_error_last());
     return run.status;
