@@ -10,6 +10,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cgraph.h>
 #include <gvc.h>
@@ -145,6 +146,42 @@ static int draw(gv_run *run, const char *dot, const char *format, const char *en
     return 0;
 }
 
+/*
+ * cairo stamps a PDF with the time it was drawn (/CreationDate), so the
+ * same diagram never came out the same twice, and `diagram --check` could
+ * not compare PDFs. The stamp is rewritten in place, same length, so the
+ * file's offsets stay right: SOURCE_DATE_EPOCH's date when set (the
+ * reproducible-builds convention), else 1970-01-01, in UTC.
+ */
+static void fix_pdf_date(char *data, size_t len)
+{
+    static const char key[] = "/CreationDate (D:";
+    const size_t klen = sizeof key - 1;
+    char *at = NULL;
+    for (size_t i = 0; i + klen + 14 <= len && !at; i++)
+        if (memcmp(data + i, key, klen) == 0)
+            at = data + i + klen;
+    if (!at)
+        return;
+    char stamp[15] = "19700101000000";
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    char *end = NULL;
+    long long seconds = epoch ? strtoll(epoch, &end, 10) : 0;
+    if (epoch && end && *end == '\0' && seconds >= 0) {
+        time_t t = (time_t)seconds;
+        struct tm tm;
+        if (gmtime_r(&t, &tm))
+            strftime(stamp, sizeof stamp, "%Y%m%d%H%M%S", &tm);
+    }
+    if (strlen(stamp) != 14)
+        return;
+    memcpy(at, stamp, 14);
+    /* A local time's offset, +HH'mm' or -HH'mm', becomes UTC's. */
+    char *zone = at + 14;
+    if (zone + 7 <= data + len && (*zone == '+' || *zone == '-') && zone[3] == '\'')
+        memcpy(zone, "+00'00", 6);
+}
+
 int rd_gvc(const char *dot, relmap_render_format format, relmap_render_engine engine,
            const relmap_render_opts *opts, relmap_write_fn write, void *payload)
 {
@@ -159,6 +196,8 @@ int rd_gvc(const char *dot, relmap_render_format format, relmap_render_engine en
     int rc = draw(&run, dot, format_name(format), engines[engine], &len);
     if (rc == 0) {
         pass_notes(opts);
+        if (format == RELMAP_RENDER_PDF)
+            fix_pdf_date(run.data, len);
         if (write(payload, run.data, len) != 0)
             rc = rm_error(RELMAP_EWRITE, "cannot write the diagram");
     }

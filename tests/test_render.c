@@ -458,6 +458,20 @@ static void test_deterministic(void **state)
         free(a);
         free(b);
     }
+    /* PDF too, across a second: cairo's time stamp is fixed. */
+    size_t len1, len2;
+    char *a = render(m, NULL, opts_for(RELMAP_RENDER_PDF), &len1);
+    sleep(1);
+    char *b = render(m, NULL, opts_for(RELMAP_RENDER_PDF), &len2);
+    assert_int_equal(len1, len2);
+    assert_memory_equal(a, b, len1);
+    static const char stamp[] = "/CreationDate (D:19700101000000";
+    bool stamped = false;
+    for (size_t i = 0; i + sizeof stamp - 1 <= len1 && !stamped; i++)
+        stamped = memcmp(a + i, stamp, sizeof stamp - 1) == 0;
+    assert_true(stamped);
+    free(a);
+    free(b);
     relmap_model_free(m);
 }
 
