@@ -233,7 +233,10 @@ static void count_hidden(dg_diagram *d, const relmap_model *model, const bool *s
 static bool collapsible(const relmap_table *table, const rm_ptrmap *present)
 {
     size_t unused;
+    /* A self-referential junction stays a table: one edge from a table to
+     * itself would say nothing, and DBML refuses a ref with one table. */
     return is_junction(table) && table->fks[0].ntarget && table->fks[1].ntarget &&
+           table->fks[0].ref_table != table->fks[1].ref_table &&
            rm_ptrmap_get(present, table->fks[0].ref_table, &unused) &&
            rm_ptrmap_get(present, table->fks[1].ref_table, &unused);
 }

@@ -26,6 +26,12 @@ static void add_quoted(rm_buf *out, const char *s, char quote)
         size_t step = rm_utf8_decode(s + i, len - i, &cp);
         if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
             rm_buf_adds(out, RM_UTF8_REPLACEMENT);
+        else if (quote == '"' && cp == '"')
+            /* A "name" cannot hold a double quote in DBML at all (its
+             * parser takes no escape there): the nearest it can show. */
+            rm_buf_addc(out, '\'');
+        else if (quote == '"' && cp == '\\')
+            rm_buf_addc(out, '\\'); /* literal inside "names" */
         else if (cp == quote || cp == '\\') {
             rm_buf_addc(out, '\\');
             rm_buf_addc(out, (char)cp);
