@@ -85,17 +85,6 @@ void rl_add_name(rm_buf *b, const relmap_relationship *rel);
  */
 void rl_add_call(rm_buf *b, const relmap_relationship *rel, const char *options);
 
-/*
- * Appends the relationship written with `options` added, as a fix:
- * `addresses = relationship("Address", ..., passive_deletes=True)`, or
- * `backref("addresses", ..., passive_deletes=True)` for the side a backref
- * makes.
- */
-void rl_add_call(rm_buf *b, const relmap_relationship *rel, const char *options);
-
-/* "a" or "an" before a class name in messages ("an Order"). */
-const char *rl_article(const char *noun);
-
 /* "a" or "an" before a class name in messages ("an Order"). */
 const char *rl_article(const char *noun);
 
