@@ -72,7 +72,7 @@ static void mark_unresolved(relmap_relationship *rel, relmap_unresolved_reason r
     }
 }
 
-#define fail(model, rel, reason, ...)                                                              \
+#define FAIL(model, rel, reason, ...)                                                              \
     mark_unresolved(rel, RELMAP_UNRESOLVED_##reason, rm_arena_printf(mb_arena(model), __VA_ARGS__))
 
 static bool is_mapped(const relmap_class *cls)
@@ -85,7 +85,7 @@ static bool is_mapped(const relmap_class *cls)
 static void resolve_target(relmap_model *model, relmap_relationship *rel)
 {
     if (!rel->target_text) {
-        fail(model, rel, TARGET_MISSING, "relationship %s.%s names no target class",
+        FAIL(model, rel, TARGET_MISSING, "relationship %s.%s names no target class",
              rel->owner->name, rel->name);
         return;
     }
@@ -98,7 +98,7 @@ static void resolve_target(relmap_model *model, relmap_relationship *rel)
     if (!target) {
         const relmap_class *any = rm_find_class(model, rel->target_text);
         if (any && registry && any->registry && strcmp(any->registry, registry) != 0) {
-            fail(model, rel, TARGET_OTHER_REGISTRY,
+            FAIL(model, rel, TARGET_OTHER_REGISTRY,
                  "expression '%s' failed to locate a name (relationship %s): class %s is mapped "
                  "by another declarative base than %s",
                  rel->target_text, rel->name, any->name, rel->owner->name);
@@ -107,11 +107,11 @@ static void resolve_target(relmap_model *model, relmap_relationship *rel)
         target = any;
     }
     if (!target)
-        fail(model, rel, TARGET_UNKNOWN,
+        FAIL(model, rel, TARGET_UNKNOWN,
              "expression '%s' failed to locate a name (relationship %s)", rel->target_text,
              rel->name);
     else if (!is_mapped(target))
-        fail(model, rel, TARGET_NOT_MAPPED, "class %s is not mapped (relationship %s)",
+        FAIL(model, rel, TARGET_NOT_MAPPED, "class %s is not mapped (relationship %s)",
              target->name, rel->name);
     else
         rel->target = target;
@@ -163,7 +163,7 @@ static void create_backrefs(relmap_model *model)
             if (target != rel->target)
                 continue;
             if (find_relationship(target, spec->name) || has_column_attribute(target, spec->name)) {
-                fail(model, rel, BACKREF_CONFLICT,
+                FAIL(model, rel, BACKREF_CONFLICT,
                      "Error creating backref '%s' on relationship '%s': property of "
                      "that name exists on the target",
                      spec->name, rel->name);
@@ -381,14 +381,14 @@ static void resolve_plain_join(relmap_model *model, relmap_relationship *rel)
     if (keys.n == 0 && rel->primaryjoin && resolve_marked_join(rel, self))
         return;
     if (keys.n == 0) {
-        fail(model, rel, NO_JOIN_PATH,
+        FAIL(model, rel, NO_JOIN_PATH,
              "Could not determine join condition between parent/child tables: there are no "
              "foreign keys linking %s and %s",
              own_table, target_table);
         return;
     }
     if (keys.n > 1 && !rel->primaryjoin) {
-        fail(model, rel, AMBIGUOUS_JOIN,
+        FAIL(model, rel, AMBIGUOUS_JOIN,
              "Could not determine join condition between parent/child tables: there are "
              "multiple foreign key paths linking %s and %s; name them with foreign_keys",
              own_table, target_table);
@@ -403,7 +403,7 @@ static void resolve_plain_join(relmap_model *model, relmap_relationship *rel)
     else if (keys.n_many == 0)
         rel->direction = RELMAP_DIRECTION_ONETOMANY;
     else
-        fail(model, rel, UNDECIDABLE,
+        FAIL(model, rel, UNDECIDABLE,
              "the primaryjoin of this relationship uses keys in both directions between %s and "
              "%s; relmap cannot tell which way it goes",
              own_table, target_table);
@@ -428,7 +428,7 @@ static void resolve_secondary_join(relmap_model *model, relmap_relationship *rel
     collect_secondary(rel, rel->owner, &own);
     collect_secondary(rel, rel->target, &target);
     if (own.n == 0 || target.n == 0) {
-        fail(model, rel, NO_JOIN_PATH,
+        FAIL(model, rel, NO_JOIN_PATH,
              "Could not determine join condition: the secondary table %s has no foreign key to "
              "%s",
              sec, own.n == 0 ? rel->owner->table->name : rel->target->table->name);
@@ -437,7 +437,7 @@ static void resolve_secondary_join(relmap_model *model, relmap_relationship *rel
     bool self = rel->owner->table == rel->target->table;
     bool ambiguous = self ? own.n != 2 : own.n > 1 || target.n > 1;
     if (ambiguous && !(rel->primaryjoin && rel->secondaryjoin)) {
-        fail(model, rel, AMBIGUOUS_JOIN,
+        FAIL(model, rel, AMBIGUOUS_JOIN,
              "Could not determine join condition: there are multiple foreign key paths from %s "
              "to %s; write primaryjoin and secondaryjoin",
              sec, rel->target->table->name);
@@ -453,7 +453,7 @@ static void resolve_join(relmap_model *model, relmap_relationship *rel)
     if (!rel->target || rel->unresolved)
         return;
     if (!rel->owner->table) {
-        fail(model, rel, OWNER_NOT_MAPPED, "class %s is not mapped (relationship %s)",
+        FAIL(model, rel, OWNER_NOT_MAPPED, "class %s is not mapped (relationship %s)",
              rel->owner->name, rel->name);
         return;
     }
@@ -464,7 +464,7 @@ static void resolve_join(relmap_model *model, relmap_relationship *rel)
                                  : NULL;
         rel->secondary = rm_find_table(model, schema, dot ? dot + 1 : rel->secondary_text);
         if (!rel->secondary) {
-            fail(model, rel, SECONDARY_UNKNOWN,
+            FAIL(model, rel, SECONDARY_UNKNOWN,
                  "secondary table '%s' of relationship %s does not exist", rel->secondary_text,
                  rel->name);
             return;
@@ -494,21 +494,21 @@ static void link_partner(relmap_model *model, relmap_relationship *rel)
         return;
     relmap_relationship *other = find_relationship(rel->target, rel->back_populates);
     if (!other && has_column_attribute(rel->target, rel->back_populates)) {
-        fail(model, rel, BACK_POPULATES_NOT_RELATIONSHIP,
+        FAIL(model, rel, BACK_POPULATES_NOT_RELATIONSHIP,
              "back_populates on relationship '%s.%s' refers to attribute '%s.%s' that is not a "
              "relationship",
              rel->owner->name, rel->name, rel->target->name, rel->back_populates);
         return;
     }
     if (!other) {
-        fail(model, rel, BACK_POPULATES_UNKNOWN,
+        FAIL(model, rel, BACK_POPULATES_UNKNOWN,
              "Mapper '%s' has no property '%s' (named by back_populates)", rel->target->name,
              rel->back_populates);
         return;
     }
     if (other->target && !side_has_table(rel->owner, other->target->table) &&
         !side_has_table(other->target, rel->owner->table)) {
-        fail(model, rel, BACK_POPULATES_MISMATCH,
+        FAIL(model, rel, BACK_POPULATES_MISMATCH,
              "back_populates names %s, which does not refer back to %s", other->name,
              rel->owner->name);
         return;
@@ -536,7 +536,7 @@ static void check_pair(relmap_model *model, relmap_relationship *rel)
     if (!p || rel->direction == RELMAP_DIRECTION_UNKNOWN || p->direction != rel->direction ||
         rel->direction == RELMAP_DIRECTION_MANYTOMANY)
         return;
-    fail(model, rel, SAME_DIRECTION,
+    FAIL(model, rel, SAME_DIRECTION,
          "relationship %s and its back-reference %s are both of the same direction; set "
          "remote_side on the many-to-one side",
          rel->name, p->name);
