@@ -318,6 +318,10 @@ static py_expr *parse_disjunction(py_parser *p);
  */
 static py_expr *parse_comprehension(py_parser *p, uint32_t start)
 {
+    /* A level of its own: the iterable is a disjunction, and a bracket in
+     * it leads back here ([a for a in [a for a in ...). */
+    if (!py_enter(p))
+        return other(p, start);
     while (py_at_kw(p, PY_KW_FOR) || (py_at_kw(p, PY_KW_ASYNC) && py_peek(p)->kw == PY_KW_FOR)) {
         py_accept_kw(p, PY_KW_ASYNC);
         py_advance(p);
@@ -334,6 +338,7 @@ static py_expr *parse_comprehension(py_parser *p, uint32_t start)
             parse_disjunction(p);
         }
     }
+    p->depth--;
     return other(p, start);
 }
 
@@ -736,9 +741,19 @@ static py_expr *parse_binary(py_parser *p, int min_prec)
     }
 }
 
+/*
+ * The entry for a bitwise-or expression from outside the chain of
+ * precedence levels (star items, `**` in dicts, targets, annotations):
+ * it counts as a level, since a bracket inside leads back here without
+ * passing through py_parse_expression ([*[*[*x]]], {**{**{}}}).
+ */
 py_expr *py_parse_bitor(py_parser *p)
 {
-    return parse_binary(p, 1);
+    if (!py_enter(p))
+        return other(p, p->tok.start);
+    py_expr *e = parse_binary(p, 1);
+    p->depth--;
+    return e;
 }
 
 /* A comparison operator at the current token ("not in" and "is not" as
@@ -786,10 +801,10 @@ static const char *comparison_op(py_parser *p)
 
 static py_expr *parse_comparison(py_parser *p)
 {
-    py_expr *left = py_parse_bitor(p);
+    py_expr *left = parse_binary(p, 1);
     const char *op;
     while ((op = comparison_op(p)) != NULL)
-        left = binop(p, PY_E_COMPARE, left, op, py_parse_bitor(p));
+        left = binop(p, PY_E_COMPARE, left, op, parse_binary(p, 1));
     return left;
 }
 

@@ -10,10 +10,50 @@
 #include "error.h"
 #include "relmap/common.h"
 
+/*
+ * Nesting deeper than this is refused before the document is built. The
+ * project file and baselines nest four levels at most; libyaml itself has
+ * no limit, and its scanner does work per open level for every token, so
+ * that a line of 100,000 '[' takes it minutes.
+ */
+#define YAML_MAX_DEPTH 64
+
+/* Walks the events up to the first that opens a level past the limit,
+ * which is an error at its position; a syntax error is left to the load
+ * (it meets it at the same place). */
+static int check_depth(const char *path, const char *text, size_t len)
+{
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser))
+        return rm_error(RELMAP_EFORMAT, "%s: cannot start the YAML parser", path);
+    yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+    int rc = 0, depth = 0;
+    bool done = false;
+    while (!done && rc == 0) {
+        yaml_event_t event;
+        if (!yaml_parser_parse(&parser, &event))
+            break;
+        if (event.type == YAML_SEQUENCE_START_EVENT || event.type == YAML_MAPPING_START_EVENT) {
+            if (++depth > YAML_MAX_DEPTH)
+                rc = rm_error(RELMAP_EFORMAT, "%s:%zu:%zu: nested deeper than %d levels", path,
+                              event.start_mark.line + 1, event.start_mark.column + 1,
+                              YAML_MAX_DEPTH);
+        } else if (event.type == YAML_SEQUENCE_END_EVENT || event.type == YAML_MAPPING_END_EVENT) {
+            depth--;
+        }
+        done = event.type == YAML_STREAM_END_EVENT;
+        yaml_event_delete(&event);
+    }
+    yaml_parser_delete(&parser);
+    return rc;
+}
+
 int rm_yaml_load(rm_yaml *y, const char *path, const char *text, size_t len)
 {
     memset(y, 0, sizeof *y);
     y->path = path;
+    if (check_depth(path, text, len) < 0)
+        return RELMAP_EFORMAT;
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser))
         return rm_error(RELMAP_EFORMAT, "%s: cannot start the YAML parser", path);
