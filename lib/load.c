@@ -138,6 +138,7 @@ int relmap_load(relmap_model **out, const char *const *paths, size_t npaths,
             rc = rm_read_ddl(model, paths[i], opts);
         else if (rc == 0 && kind == RELMAP_INPUT_PYTHON)
             rc = rm_read_py(model, paths[i], opts);
+        mb_syntax_errors_done(model);
     }
     if (rc == 0 && opts->relations)
         rc = rm_add_relations(model, opts->relations);

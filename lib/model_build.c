@@ -256,10 +256,39 @@ relmap_check_constraint *mb_check(relmap_model *model, relmap_table *table, cons
 
 void mb_syntax_error(relmap_model *model, relmap_span span, const char *message)
 {
+    struct relmap_model_internal *in = model->internal;
+    if (in->errors_in_source == 0 || in->errors_source != span.source) {
+        mb_syntax_errors_done(model);
+        in->errors_source = span.source;
+        in->errors_in_source = 0;
+    }
+    if (in->errors_in_source++ >= MB_MAX_SYNTAX_ERRORS)
+        return;
     relmap_syntax_error *e = rm_arena_push(mb_arena(model), (void **)&model->syntax_errors,
                                            &model->nsyntax_errors, sizeof *e);
     e->span = span;
     e->message = mb_str(model, message);
+}
+
+void mb_syntax_errors_uncounted(relmap_model *model, size_t n)
+{
+    model->internal->errors_in_source += n;
+}
+
+void mb_syntax_errors_done(relmap_model *model)
+{
+    struct relmap_model_internal *in = model->internal;
+    if (in->errors_in_source <= MB_MAX_SYNTAX_ERRORS || model->nsyntax_errors == 0) {
+        in->errors_in_source = 0;
+        return;
+    }
+    relmap_syntax_error *last = &model->syntax_errors[model->nsyntax_errors - 1];
+    last->message = rm_arena_printf(mb_arena(model),
+                                    "%s (and %zu more syntax errors in this file, not shown: "
+                                    "relmap keeps the first %d)",
+                                    last->message, in->errors_in_source - MB_MAX_SYNTAX_ERRORS,
+                                    MB_MAX_SYNTAX_ERRORS);
+    in->errors_in_source = 0;
 }
 
 relmap_class *mb_class(relmap_model *model, const char *module, const char *name, relmap_span span)

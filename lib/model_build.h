@@ -17,6 +17,10 @@
 /* What the model keeps beyond its public fields. */
 struct relmap_model_internal {
     rm_arena *arena;
+    /* Syntax errors kept so far for the source of the last one: past
+     * MB_MAX_SYNTAX_ERRORS a file's errors are counted, not kept. */
+    uint32_t errors_source;
+    size_t errors_in_source;
     struct rm_strmap *tables_by_name;  /* filled in by resolve */
     struct rm_strmap *classes_by_name; /* filled in by resolve; NULL value: ambiguous */
 };
@@ -95,8 +99,22 @@ relmap_model_note *mb_note(relmap_model *model, const char *rule, relmap_span sp
 #endif
     ;
 
-/* Records that the text at `span` could not be parsed (SYNTAX001). */
+/*
+ * Syntax errors kept per file. Garbage can hold one per line, and each
+ * kept error costs memory and a finding; past this many a file's errors
+ * end with one saying how many more there were, and the file is read on.
+ */
+#define MB_MAX_SYNTAX_ERRORS 1000
+
+/* Records that the text at `span` could not be parsed (SYNTAX001); the
+ * errors of one file are recorded one after another. */
 void mb_syntax_error(relmap_model *model, relmap_span span, const char *message);
+/* Counts `n` more errors of the file of the last one that its reader
+ * did not keep. */
+void mb_syntax_errors_uncounted(relmap_model *model, size_t n);
+/* Ends the errors of the file of the last one (after its reader is done):
+ * when some were not kept, the last kept error says how many. */
+void mb_syntax_errors_done(relmap_model *model);
 
 /* The action named by `text` (NO ACTION, RESTRICT, CASCADE, SET NULL, SET
  * DEFAULT in any case, words separated by any white space); INVALID for

@@ -21,6 +21,10 @@
 
 /* Nesting deeper than this (brackets, expressions, blocks) is a syntax error. */
 #define PY_MAX_DEPTH 200
+/* Syntax errors kept per module; the rest are only counted. One more than
+ * the model keeps per file (MB_MAX_SYNTAX_ERRORS), so that the model sees
+ * that there were more. */
+#define PY_MAX_ERRORS 1001
 
 typedef enum py_expr_kind {
     PY_E_NAME,      /* name */
@@ -156,6 +160,9 @@ typedef struct py_module {
      * at the same indentation, so one error does not hide the rest. */
     py_syntax_error *errors;
     size_t nerrors;
+    /* Errors past PY_MAX_ERRORS: counted, not kept (garbage can hold one
+     * per line). */
+    size_t nerrors_dropped;
     /* Comments in source order (the text after '#', without the newline),
      * for `# relmap: ignore[...]` suppressions. */
     struct py_comment {

@@ -39,6 +39,10 @@ const py_token *py_peek(py_parser *p)
 void py_error(py_parser *p, uint32_t start, uint32_t end, const char *msg)
 {
     py_module *m = p->mod;
+    if (m->nerrors >= PY_MAX_ERRORS) {
+        m->nerrors_dropped++;
+        return;
+    }
     py_syntax_error *e = rm_arena_push(p->arena, (void **)&m->errors, &m->nerrors, sizeof *e);
     e->start = start;
     e->end = end > start ? end : start;

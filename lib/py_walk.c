@@ -5,6 +5,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +17,12 @@
 #include "relmap/common.h"
 #include "py_walk.h"
 
+/* Folders nested deeper than this under the package are refused: a
+ * project's own code sits a few levels down. */
 #define WALK_MAX_DEPTH 64
+/* .gitignore patterns in all the folders of one walk: each is tried on
+ * every file, and real projects have a few hundred. */
+#define WALK_MAX_RULES 10000
 
 typedef struct ignore_rule {
     const char *base; /* folder of the .gitignore, relative ("" for the root) */
@@ -31,75 +37,140 @@ typedef struct walker {
     size_t nfiles, fcap;
 } walker;
 
-/* Glob matching with gitignore's '*', '?', '**' and [classes]. */
-static bool glob(const char *p, const char *s)
+/* A pattern's line is at most this long (the buffer load_gitignore reads
+ * lines into); longer lines are dropped there. */
+#define PATTERN_MAX 4096
+
+/* The length of the pattern item at p: "**\/", "**", a [class] (to the
+ * end of the pattern when it is never closed), "\x", or one byte. */
+static size_t item_length(const char *p)
 {
-    while (*p) {
-        if (p[0] == '*' && p[1] == '*') {
-            p += 2;
-            if (*p == '/')
-                p++;
-            for (const char *t = s;; t++) {
-                if (glob(p, t))
-                    return true;
-                if (!*t)
-                    return false;
-            }
-        }
-        if (*p == '*') {
-            p++;
-            for (const char *t = s;; t++) {
-                if (glob(p, t))
-                    return true;
-                if (!*t || *t == '/')
-                    return false;
-            }
-        }
-        if (!*s)
-            return false;
-        if (*p == '?') {
-            if (*s == '/')
-                return false;
-        } else if (*p == '[') {
-            const char *q = p + 1;
-            bool neg = *q == '!' || *q == '^', hit = false;
-            if (neg)
-                q++;
-            for (; *q && (*q != ']' || q == p + 1 + neg); q++)
-                if (q[1] == '-' && q[2] && q[2] != ']') {
-                    hit |= *s >= q[0] && *s <= q[2];
-                    q += 2;
-                } else {
-                    hit |= *q == *s;
-                }
-            if (!*q || hit == neg)
-                return false;
-            p = q;
-        } else if (*p == '\\' && p[1]) {
-            p++;
-            if (*p != *s)
-                return false;
-        } else if (*p != *s) {
-            return false;
-        }
-        p++;
-        s++;
-    }
-    return !*s;
+    if (p[0] == '*' && p[1] == '*')
+        return p[2] == '/' ? 3 : 2;
+    if (p[0] == '\\' && p[1])
+        return 2;
+    if (p[0] != '[')
+        return 1;
+    const char *q = p + 1;
+    if (*q == '!' || *q == '^')
+        q++;
+    const char *first = q;
+    while (*q && (*q != ']' || q == first))
+        q++;
+    return *q ? (size_t)(q - p) + 1 : strlen(p);
 }
 
-static void load_gitignore(walker *w, const char *dir, const char *rel)
+/* Whether the [class] at p holds byte c; a class never closed holds
+ * nothing. */
+static bool class_holds(const char *p, char c)
+{
+    const char *q = p + 1;
+    bool neg = *q == '!' || *q == '^', hit = false;
+    if (neg)
+        q++;
+    const char *first = q;
+    for (; *q && (*q != ']' || q == first); q++) {
+        if (q[1] == '-' && q[2] && q[2] != ']') {
+            hit |= c >= q[0] && c <= q[2];
+            q += 2;
+        } else {
+            hit |= *q == c;
+        }
+    }
+    return *q && hit != neg;
+}
+
+/* Marks the states reachable from the marked ones without a byte: past a
+ * '*' or '**' that matches nothing. States only move forward, so one pass
+ * in order does it. */
+static void close_states(const char *p, size_t plen, bool *state)
+{
+    for (size_t i = 0; i < plen; i++)
+        if (state[i] && p[i] == '*') /* '*', '**', '**\/' */
+            state[i + item_length(p + i)] = true;
+}
+
+/*
+ * Glob matching with gitignore's '*' (not across '/'), '?', '**', '**\/'
+ * and [classes]. The pattern runs as an automaton over its own positions,
+ * every position at once, so a pattern of many '*' costs its length times
+ * the name's, never an exponential backtrack (a*a*a*a*...b).
+ */
+static bool glob(const char *p, const char *s)
+{
+    size_t plen = strlen(p);
+    if (plen >= PATTERN_MAX)
+        return false;
+    bool a[PATTERN_MAX + 1], b[PATTERN_MAX + 1];
+    bool *cur = a, *next = b;
+    memset(cur, 0, plen + 1);
+    cur[0] = true;
+    close_states(p, plen, cur);
+    for (; *s; s++) {
+        memset(next, 0, plen + 1);
+        bool any = false;
+        for (size_t i = 0; i < plen; i++) {
+            if (!cur[i])
+                continue;
+            size_t len = item_length(p + i);
+            bool stay = false, step = false;
+            if (p[i] == '*' && len == 1)
+                stay = *s != '/';
+            else if (p[i] == '*') {
+                stay = true; /* '**' and '**\/' take any byte, '/' too */
+                step = len == 3 && *s == '/';
+            } else if (p[i] == '?')
+                step = *s != '/';
+            else if (p[i] == '[')
+                step = class_holds(p + i, *s);
+            else if (p[i] == '\\' && len == 2)
+                step = p[i + 1] == *s;
+            else
+                step = p[i] == *s;
+            next[i] |= stay;
+            next[i + len] |= step;
+            any |= stay || step;
+        }
+        if (!any)
+            return false;
+        close_states(p, plen, next);
+        bool *t = cur;
+        cur = next;
+        next = t;
+    }
+    return cur[plen];
+}
+
+/*
+ * The patterns of dir/.gitignore, added to the walker's. Only a regular
+ * file is read (opened without blocking: a FIFO or a link to a device
+ * there must not hang the walk); a line too long for the buffer is
+ * dropped whole, and more than WALK_MAX_RULES patterns in all is an error.
+ */
+static int load_gitignore(walker *w, const char *dir, const char *rel)
 {
     char *path = rm_malloc(strlen(dir) + 12);
     strcpy(path, dir);
     strcat(path, "/.gitignore");
-    FILE *f = fopen(path, "r");
-    free(path);
-    if (!f)
-        return;
-    char line[4096];
-    while (fgets(line, sizeof line, f)) {
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    struct stat st;
+    FILE *f = fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? fdopen(fd, "r") : NULL;
+    if (!f) {
+        if (fd >= 0)
+            close(fd);
+        free(path);
+        return 0;
+    }
+    int rc = 0;
+    char line[PATTERN_MAX];
+    bool rest_of_long_line = false;
+    while (rc == 0 && fgets(line, sizeof line, f)) {
         size_t n = strlen(line);
+        bool whole = n > 0 && line[n - 1] == '\n';
+        if (rest_of_long_line || (!whole && !feof(f))) {
+            rest_of_long_line = !whole;
+            continue;
+        }
         while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
             line[--n] = '\0';
         while (n > 0 && line[n - 1] == ' ' && (n < 2 || line[n - 2] != '\\'))
@@ -127,6 +198,11 @@ static void load_gitignore(walker *w, const char *dir, const char *rel)
         }
         if (!*p)
             continue;
+        if (w->nrules == WALK_MAX_RULES) {
+            rc = rm_error(RELMAP_ELIMIT, "%s: more than %d .gitignore patterns in the folders read",
+                          path, WALK_MAX_RULES);
+            break;
+        }
         r.pattern = rm_strdup(p);
         if (w->nrules == w->cap) {
             w->cap = w->cap ? 2 * w->cap : 16;
@@ -135,6 +211,8 @@ static void load_gitignore(walker *w, const char *dir, const char *rel)
         w->rules[w->nrules++] = r;
     }
     fclose(f);
+    free(path);
+    return rc;
 }
 
 /* Whether `rel` (relative to the root; `name` its last part) is ignored. */
@@ -195,12 +273,13 @@ static char *join(const char *a, const char *b)
 static int walk(walker *w, const char *dir, const char *rel, int depth)
 {
     if (depth > WALK_MAX_DEPTH)
-        return 0;
+        return rm_error(RELMAP_ELIMIT, "%s: folders nested more than %d levels deep in the package",
+                        dir, WALK_MAX_DEPTH);
     DIR *d = opendir(dir);
     if (!d)
         return depth == 0 ? rm_error(RELMAP_EIO, "%s: cannot open: %s", dir, strerror(errno)) : 0;
     size_t saved_rules = w->nrules;
-    load_gitignore(w, dir, rel);
+    int rc = load_gitignore(w, dir, rel);
     char **names = NULL;
     size_t n = 0, cap = 0;
     struct dirent *ent;
@@ -216,7 +295,6 @@ static int walk(walker *w, const char *dir, const char *rel, int depth)
     closedir(d);
     if (n > 1)
         qsort(names, n, sizeof *names, cmp_names);
-    int rc = 0;
     for (size_t i = 0; i < n; i++) {
         const char *name = names[i];
         char *full = join(dir, name);

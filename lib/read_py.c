@@ -65,6 +65,7 @@ static int add_module(py_ctx *ctx, const char *open_path, const char *shown, con
         const py_syntax_error *e = &mod->ast.errors[i];
         mb_syntax_error(ctx->model, py_span(mod, e->start, e->end), e->message);
     }
+    mb_syntax_errors_uncounted(ctx->model, mod->ast.nerrors_dropped);
     py_mod **slot = rm_arena_push(ctx->tmp, (void **)&ctx->mods, &ctx->nmods, sizeof *slot);
     *slot = mod;
     rm_strmap_put(ctx->mods_by_name, mod->name, mod);
