@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 
 #include "relmap/load.h"
 #include "error.h"
+#include "load_limits.h"
 #include "model_build.h"
 #include "read_ddl.h"
 #include "read_py.h"
@@ -123,14 +125,21 @@ int relmap_load(relmap_model **out, const char *const *paths, size_t npaths,
                 const relmap_load_opts *opts)
 {
     *out = NULL;
-    if (!opts || opts->version != RELMAP_LOAD_OPTS_VERSION)
+    if (!opts || opts->version < 1 || opts->version > RELMAP_LOAD_OPTS_VERSION)
         return rm_error(RELMAP_EINVAL, "relmap_load: options of an unknown version");
+    /* A version 1 caller's struct ends before max_input_size: its fields
+     * are copied, and the rest take their defaults. */
+    relmap_load_opts given = RELMAP_LOAD_OPTS_INIT;
+    memcpy(&given, opts,
+           opts->version == 1 ? offsetof(relmap_load_opts, max_input_size) : sizeof given);
+    opts = &given;
     if (npaths == 0)
         return rm_error(RELMAP_EINVAL, "no input given");
     relmap_model *model = mb_model_new();
     int rc = 0;
     for (size_t i = 0; i < npaths && rc == 0; i++) {
         relmap_input_kind kind = RELMAP_INPUT_AUTO;
+        size_t first_table = model->ntables, first_class = model->nclasses;
         rc = detect(paths[i], &kind, opts);
         if (rc == 0 && kind == RELMAP_INPUT_SQLITE)
             rc = rm_read_sqlite(model, paths[i], opts);
@@ -139,6 +148,8 @@ int relmap_load(relmap_model **out, const char *const *paths, size_t npaths,
         else if (rc == 0 && kind == RELMAP_INPUT_PYTHON)
             rc = rm_read_py(model, paths[i], opts);
         mb_syntax_errors_done(model);
+        if (rc == 0)
+            rc = rm_check_limits(model, paths[i], first_table, first_class);
     }
     if (rc == 0 && opts->relations)
         rc = rm_add_relations(model, opts->relations);

@@ -206,7 +206,7 @@ int rm_read_ddl(relmap_model *model, const char *path, const relmap_load_opts *o
 {
     char *buf;
     size_t len;
-    int rc = rm_read_file(path, &buf, &len);
+    int rc = rm_read_file(path, opts->max_input_size, &buf, &len);
     if (rc == 0)
         rc = check_text(path, buf, len);
     if (rc < 0) {

@@ -48,11 +48,12 @@ static void module_names(py_ctx *ctx, py_mod *mod, const char *rel)
     }
 }
 
-static int add_module(py_ctx *ctx, const char *open_path, const char *shown, const char *rel)
+static int add_module(py_ctx *ctx, const char *open_path, const char *shown, const char *rel,
+                      uint64_t max_size)
 {
     char *buf;
     size_t len;
-    int rc = rm_read_file(open_path, &buf, &len);
+    int rc = rm_read_file(open_path, max_size, &buf, &len);
     if (rc < 0)
         return rc;
     py_mod *mod = rm_arena_alloc(ctx->tmp, sizeof *mod);
@@ -109,7 +110,7 @@ static int read_all_modules(py_ctx *ctx, const char *path, const relmap_load_opt
         return rm_error(RELMAP_EIO, "%s: cannot open: %s", path, strerror(errno));
     if (!S_ISDIR(st.st_mode)) {
         const char *base = strrchr(path, '/');
-        return add_module(ctx, path, path, base ? base + 1 : path);
+        return add_module(ctx, path, path, base ? base + 1 : path, opts->max_input_size);
     }
     py_file *files;
     size_t nfiles;
@@ -120,6 +121,22 @@ static int read_all_modules(py_ctx *ctx, const char *path, const relmap_load_opt
         py_files_free(files, nfiles);
         return rm_error(RELMAP_EIO, "%s: a directory with no .py files under it", path);
     }
+    /* The limit holds for the package as a whole: its sizes are added up
+     * before anything is read. */
+    uint64_t total = 0;
+    for (size_t i = 0; i < nfiles && opts->max_input_size; i++)
+        if (stat(files[i].path, &st) == 0)
+            total += (uint64_t)st.st_size;
+    if (opts->max_input_size && total > opts->max_input_size) {
+        char have[32], limit[32];
+        rm_format_size(total, have, sizeof have);
+        rm_format_size(opts->max_input_size, limit, sizeof limit);
+        py_files_free(files, nfiles);
+        return rm_error(RELMAP_ELIMIT,
+                        "%s: its %zu .py files total %s, over the input size limit of %s "
+                        "(raise it with --max-input-size)",
+                        path, nfiles, have, limit);
+    }
     bool dot = strcmp(path, ".") == 0 || strcmp(path, "./") == 0;
     size_t plen = strlen(path);
     for (size_t i = 0; i < nfiles && rc == 0; i++) {
@@ -127,7 +144,7 @@ static int read_all_modules(py_ctx *ctx, const char *path, const relmap_load_opt
                             : plen && path[plen - 1] == '/'
                                 ? rm_arena_printf(ctx->tmp, "%s%s", path, files[i].rel)
                                 : rm_arena_printf(ctx->tmp, "%s/%s", path, files[i].rel);
-        rc = add_module(ctx, files[i].path, shown, files[i].rel);
+        rc = add_module(ctx, files[i].path, shown, files[i].rel, opts->max_input_size);
     }
     rm_say(opts, "%s: a package of %zu .py files\n", path, nfiles);
     py_files_free(files, nfiles);

@@ -4,10 +4,12 @@
  */
 #include "cli.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 void cli_parser_init(cli_parser *p, int argc, char **argv, const cli_option *options,
                      size_t noptions)
@@ -130,6 +132,33 @@ bool cli_parse_int(const char *text, int *out)
     return true;
 }
 
+bool cli_parse_size(const char *text, uint64_t *out)
+{
+    static const char units[] = "KMGT";
+    if (*text < '0' || *text > '9')
+        return false;
+    errno = 0;
+    char *end;
+    unsigned long long value = strtoull(text, &end, 10);
+    if (errno)
+        return false;
+    if (*end) {
+        const char *unit = strchr(units, toupper((unsigned char)*end));
+        if (!unit || !*unit)
+            return false;
+        const char *rest = end + 1;
+        if (strcasecmp(rest, "") != 0 && strcasecmp(rest, "B") != 0 && strcasecmp(rest, "iB") != 0)
+            return false;
+        for (const char *u = units; u <= unit; u++) {
+            if (value > UINT64_MAX / 1024)
+                return false;
+            value *= 1024;
+        }
+    }
+    *out = value;
+    return true;
+}
+
 bool cli_parse_input_kind(const char *text, relmap_input_kind *out)
 {
     if (strcmp(text, "auto") == 0)
@@ -176,6 +205,13 @@ int cli_input_option(const char *command, int id, const char *value, relmap_load
     case CLI_OPT_BUSY_TIMEOUT:
         if (!cli_parse_int(value, &load->busy_timeout_ms))
             return cli_usage_error(command, "invalid --busy-timeout '%s' (expected milliseconds)",
+                                   value);
+        return 1;
+    case CLI_OPT_MAX_INPUT_SIZE:
+        if (!cli_parse_size(value, &load->max_input_size))
+            return cli_usage_error(command,
+                                   "invalid --max-input-size '%s' (expected bytes, or a number "
+                                   "with K, M or G: 512M, 2G)",
                                    value);
         return 1;
     case CLI_OPT_VERBOSE:

@@ -7,6 +7,7 @@
 #define RELMAP_CLI_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include <relmap/relmap.h>
@@ -78,6 +79,9 @@ void cli_list_free(cli_list *list);
 
 /* A non-negative decimal integer that fits an int; false otherwise. */
 bool cli_parse_int(const char *text, int *out);
+/* A size: decimal bytes, or with a K, M, G or T suffix (powers of 1024,
+ * "KiB"/"KB" spellings too); false otherwise. */
+bool cli_parse_size(const char *text, uint64_t *out);
 /* An --input-kind value; false when unknown. */
 bool cli_parse_input_kind(const char *text, relmap_input_kind *out);
 /* A --dialect value (auto, sqlite, postgres, mysql); false when unknown. */
@@ -89,10 +93,17 @@ bool cli_parse_dialect(const char *text, relmap_dialect *out);
  * option id to cli_input_option, and put CLI_INPUT_OPTIONS_HELP in its
  * --help text. Their ids are above any command's own.
  */
-enum { CLI_OPT_INPUT_KIND = 1000, CLI_OPT_DIALECT, CLI_OPT_BUSY_TIMEOUT, CLI_OPT_VERBOSE };
+enum {
+    CLI_OPT_INPUT_KIND = 1000,
+    CLI_OPT_DIALECT,
+    CLI_OPT_BUSY_TIMEOUT,
+    CLI_OPT_MAX_INPUT_SIZE,
+    CLI_OPT_VERBOSE
+};
 #define CLI_INPUT_OPTIONS                                                                          \
     {"input-kind", 0, true, CLI_OPT_INPUT_KIND}, {"dialect", 0, true, CLI_OPT_DIALECT},            \
         {"busy-timeout", 0, true, CLI_OPT_BUSY_TIMEOUT},                                           \
+        {"max-input-size", 0, true, CLI_OPT_MAX_INPUT_SIZE},                                       \
     {                                                                                              \
         "verbose", 'v', false, CLI_OPT_VERBOSE                                                     \
     }
@@ -102,6 +113,9 @@ enum { CLI_OPT_INPUT_KIND = 1000, CLI_OPT_DIALECT, CLI_OPT_BUSY_TIMEOUT, CLI_OPT
     "  --dialect DIALECT     the SQL dialect of .sql inputs: auto (default: detected\n"            \
     "                        from each file), sqlite, postgres or mysql\n"                         \
     "  --busy-timeout MS     wait this long for a locked database (default 2000)\n"                \
+    "  --max-input-size SIZE refuse a .sql or .py file, or a package folder's .py files\n"         \
+    "                        together, larger than SIZE: bytes, or with K, M or G\n"              \
+    "                        (KiB, MiB, GiB); default 256M; 0: no limit (4G at most)\n"           \
     "  -v, --verbose         explain how the inputs were read, on standard error\n"
 
 /*

@@ -74,13 +74,30 @@ typedef struct relmap_load_opts {
      * naming the file and line).
      */
     const relmap_relations *relations;
+    /**
+     * The largest text input read, in bytes: a SQL file, a Python file,
+     * or all the .py files of a package folder together (a database is
+     * not read whole, and is not limited). Larger makes relmap_load fail
+     * with RELMAP_ELIMIT naming the file and its size. 0: no limit but the
+     * reader's own (4 GiB, the reach of a source position). Added in
+     * version 2; a version 1 caller gets RELMAP_DEFAULT_MAX_INPUT_SIZE.
+     */
+    uint64_t max_input_size;
 } relmap_load_opts;
 
-#define RELMAP_LOAD_OPTS_VERSION 1
+/**
+ * The default of max_input_size: 256 MiB. Far above any schema written by
+ * hand or dumped from a server (the largest are tens of MB), and low
+ * enough that what a reader builds from it (a few times its size in
+ * memory; see docs/limits.md) fits a CI machine.
+ */
+#define RELMAP_DEFAULT_MAX_INPUT_SIZE ((uint64_t)256 * 1024 * 1024)
+
+#define RELMAP_LOAD_OPTS_VERSION 2
 #define RELMAP_LOAD_OPTS_INIT                                                                      \
     {                                                                                              \
         RELMAP_LOAD_OPTS_VERSION, RELMAP_INPUT_AUTO, true, 2000, NULL, NULL,                       \
-            RELMAP_DIALECT_UNKNOWN, NULL                                                           \
+            RELMAP_DIALECT_UNKNOWN, NULL, RELMAP_DEFAULT_MAX_INPUT_SIZE                            \
     }
 
 /**
@@ -91,8 +108,10 @@ typedef struct relmap_load_opts {
  *
  * On success stores a model the caller frees with relmap_model_free() and
  * returns 0. On failure stores NULL and returns RELMAP_EINVAL, RELMAP_EIO,
- * RELMAP_EFORMAT, RELMAP_EBUSY or RELMAP_ELIMIT; relmap_error_last() then
- * names the file and the reason.
+ * RELMAP_EFORMAT, RELMAP_EBUSY or RELMAP_ELIMIT (an input over
+ * max_input_size, or past another limit of docs/limits.md);
+ * relmap_error_last() then names the file and the reason. Options of
+ * version 1 or 2 are accepted.
  */
 RELMAP_API int relmap_load(relmap_model **out, const char *const *paths, size_t npaths,
                            const relmap_load_opts *opts);
