@@ -11,6 +11,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "cli_write.h"
+
 void cli_parser_init(cli_parser *p, int argc, char **argv, const cli_option *options,
                      size_t noptions)
 {
@@ -224,31 +226,41 @@ int cli_input_option(const char *command, int id, const char *value, relmap_load
 
 bool cli_output_open(cli_output *out, const char *path)
 {
+    memset(out, 0, sizeof *out);
     out->path = path;
-    out->file = path ? fopen(path, "w") : stdout;
-    if (!out->file) {
-        cli_fail("%s: cannot write: %s", path, strerror(errno));
-        return false;
-    }
-    return true;
+    return !path || cli_output_allowed(path);
 }
 
 int cli_output_write(void *payload, const char *data, size_t len)
 {
     cli_output *out = payload;
-    return fwrite(data, 1, len, out->file) == len ? 0 : -1;
+    if (!out->path)
+        return fwrite(data, 1, len, stdout) == len ? 0 : -1;
+    if (len > SIZE_MAX / 2 - out->len - 1)
+        abort();
+    if (out->len + len > out->cap) {
+        out->cap = (out->len + len) * 2;
+        out->data = realloc(out->data, out->cap);
+        if (!out->data)
+            abort();
+    }
+    memcpy(out->data + out->len, data, len);
+    out->len += len;
+    return 0;
 }
 
 bool cli_output_close(cli_output *out)
 {
-    bool ok = !ferror(out->file);
-    if (out->path)
-        ok = fclose(out->file) == 0 && ok;
-    else
-        ok = fflush(out->file) == 0 && ok;
-    if (!ok)
-        cli_fail("%s: write failed: %s", out->path ? out->path : "standard output",
-                 strerror(errno));
+    bool ok;
+    if (out->path) {
+        ok = cli_write_file(out->path, out->data ? out->data : "", out->len, -1);
+    } else {
+        ok = !ferror(stdout) && fflush(stdout) == 0;
+        if (!ok)
+            cli_fail("standard output: write failed: %s", strerror(errno));
+    }
+    free(out->data);
+    memset(out, 0, sizeof *out);
     return ok;
 }
 

@@ -125,18 +125,21 @@ enum {
  */
 int cli_input_option(const char *command, int id, const char *value, relmap_load_opts *load);
 
-/* Where output goes: standard output, or the file of -o. */
+/* Where output goes: standard output as it comes, or the file of -o,
+ * gathered in memory and written whole by cli_write_file at the end. */
 typedef struct cli_output {
     const char *path; /* NULL: standard output */
-    FILE *file;
+    char *data;
+    size_t len, cap;
 } cli_output;
 
-/* Opens the output (creating the -o file only now, so that a run that
- * fails earlier leaves no empty file behind). Reports failures itself. */
+/* Starts an output. Nothing is created before cli_output_close, so that a
+ * run that fails leaves no file, empty or half written, behind. */
 bool cli_output_open(cli_output *out, const char *path);
 /* A relmap_write_fn for a cli_output. */
 int cli_output_write(void *payload, const char *data, size_t len);
-/* Flushes and closes; false (reported) when anything could not be written. */
+/* Writes the file (or flushes standard output) and frees the output;
+ * false (reported) when it could not be written. */
 bool cli_output_close(cli_output *out);
 
 /* A relmap_write_fn to standard error (the loader's --verbose lines). */

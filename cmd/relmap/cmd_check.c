@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cli_write.h"
 #include "cmd_diagram.h"
 
 enum {
@@ -340,10 +341,18 @@ static int run(check_args *a)
     relmap_model *model = NULL;
     relmap_findings *findings = NULL;
     int status = EXIT_TROUBLE;
+    /* An output over an input or onto a folder is refused before the
+     * (maybe long) read; the files read are protected as they are known. */
+    cli_protect_inputs(a->inputs, a->ninputs);
+    if ((a->output && !cli_output_allowed(a->output)) ||
+        (a->write_baseline && !cli_output_allowed(a->write_baseline)) ||
+        (a->diagram && !cli_output_allowed(a->diagram)))
+        goto cleanup;
     if (relmap_load(&model, a->inputs, a->ninputs, &a->load) < 0) {
         cli_fail("%s", relmap_error_last());
         goto cleanup;
     }
+    cli_protect_model(model);
     if (relmap_check(&findings, model, &check) < 0) {
         cli_fail("%s", relmap_error_last());
         goto cleanup;

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "cli_write.h"
 #include "cmd_diagram.h"
 
 enum {
@@ -306,10 +307,9 @@ static int diagram_whole_in_folder(const diagram_job *job)
         abort();
     sprintf(path, "%s%sdiagram.%s", job->output, len && job->output[len - 1] == '/' ? "" : "/",
             extensions[job->render->format]);
-    if (!job->check && mkdir(job->output, 0777) != 0 && errno != EEXIST) {
-        int e = errno;
+    if (!job->check && !cli_make_folders(job->output)) {
         free(path);
-        return cli_fail("%s: cannot create the folder: %s", job->output, strerror(e));
+        return EXIT_TROUBLE;
     }
     diagram_job whole = *job;
     whole.output = path;
@@ -352,10 +352,16 @@ static int run(diagram_args *a)
     relmap_model *model = NULL;
     relmap_findings *findings = NULL;
     int status = EXIT_TROUBLE;
+    cli_protect_inputs(a->inputs, a->ninputs);
+    const char *file = a->inject ? a->inject : a->output;
+    if (strcmp(file, "-") != 0 && !is_folder(file) && a->split >= SPLIT_AUTO && !a->check &&
+        !cli_output_allowed(file))
+        goto cleanup;
     if (relmap_load(&model, a->inputs, a->ninputs, &a->load) < 0) {
         cli_fail("%s", relmap_error_last());
         goto cleanup;
     }
+    cli_protect_model(model);
     relmap_check_opts check = RELMAP_CHECK_OPTS_INIT;
     if (a->findings && relmap_check(&findings, model, &check) < 0) {
         cli_fail("%s", relmap_error_last());

@@ -2,11 +2,12 @@
  * cmd_diagram_out.c - where `relmap diagram` puts what it drew (see
  * cmd_diagram.h).
  *
- * Everything is drawn into memory first. A file is then written to a
- * temporary file in the same folder and renamed over the target only
- * once complete, so that a failed layout or a full disk never leaves half
- * a picture, and a diagram or README committed to a repository is never
- * clobbered by a failure. --check compares the same bytes instead.
+ * Everything is drawn into memory first. A file is then written whole by
+ * cli_write_file (a temporary file in the same folder, renamed over the
+ * target only once complete), so that a failed layout or a full disk
+ * never leaves half a picture, and a diagram or README committed to a
+ * repository is never clobbered by a failure. --check compares the same
+ * bytes instead.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -19,6 +20,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cli_write.h"
 #include "cmd_diagram.h"
 
 typedef struct bytes {
@@ -66,58 +68,6 @@ static bool read_whole(const char *path, bytes *out)
     close(fd);
     bytes_add(out, "", 0);
     return true;
-}
-
-static bool write_fd(int fd, const char *data, size_t len)
-{
-    while (len > 0) {
-        ssize_t n = write(fd, data, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        data += n;
-        len -= (size_t)n;
-    }
-    return true;
-}
-
-/* Writes `path` whole through a temporary file renamed over it; `mode`
- * the file's permissions (a new diagram: 0666 & ~umask). Reports failures. */
-static bool write_whole(const char *path, const char *data, size_t len, mode_t mode)
-{
-    size_t plen = strlen(path);
-    char *tmp = malloc(plen + sizeof ".relmap-XXXXXX");
-    if (!tmp)
-        abort();
-    memcpy(tmp, path, plen);
-    memcpy(tmp + plen, ".relmap-XXXXXX", sizeof ".relmap-XXXXXX");
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        cli_fail("%s: cannot write: %s", path, strerror(errno));
-        free(tmp);
-        return false;
-    }
-    bool ok = fchmod(fd, mode) == 0 && write_fd(fd, data, len);
-    int e = errno;
-    ok = close(fd) == 0 && ok;
-    if (ok && rename(tmp, path) != 0) {
-        e = errno;
-        ok = false;
-    }
-    if (!ok) {
-        cli_fail("%s: write failed: %s", path, strerror(e ? e : errno));
-        unlink(tmp);
-    }
-    free(tmp);
-    return ok;
-}
-
-static mode_t new_file_mode(void)
-{
-    mode_t mask = umask(0);
-    umask(mask);
-    return 0666 & ~mask;
 }
 
 /* --check of one file: 0 when it holds `expected`, else says so and 1. */
@@ -202,7 +152,7 @@ int diagram_to_file(const diagram_job *job)
         cli_fail("%s", relmap_error_last());
     } else if (job->check) {
         status = check_file(job->output, drawn.data, drawn.len);
-    } else if (write_whole(job->output, drawn.data, drawn.len, new_file_mode())) {
+    } else if (cli_write_file(job->output, drawn.data, drawn.len, -1)) {
         status = EXIT_CLEAN;
     }
     free(drawn.data);
@@ -237,7 +187,7 @@ static int folder_file(void *payload, const char *name, const char *data, size_t
     if (run->job->check) {
         if (check_file(path, data, len) != EXIT_CLEAN)
             run->status = EXIT_FINDINGS;
-    } else if (!write_whole(path, data, len, new_file_mode())) {
+    } else if (!cli_write_file(path, data, len, -1)) {
         run->status = EXIT_TROUBLE;
     }
     free(path);
@@ -285,8 +235,8 @@ static void stale_parts(folder_run *run)
 
 int diagram_to_folder(const diagram_job *job, relmap_render_split_by by)
 {
-    if (!job->check && mkdir(job->output, 0777) != 0 && errno != EEXIST)
-        return cli_fail("%s: cannot create the folder: %s", job->output, strerror(errno));
+    if (!job->check && !cli_make_folders(job->output))
+        return EXIT_TROUBLE;
     folder_run run = {job, EXIT_CLEAN, NULL, 0, 0};
     int rc = relmap_render_split(job->model, job->findings, job->render, by, folder_file, &run);
     if (rc >= 0 && run.status != EXIT_TROUBLE)
@@ -346,7 +296,7 @@ int diagram_inject(const diagram_job *job)
     bytes_add(&result, end, strlen(end));
     if (job->check)
         status = check_file(job->output, result.data, result.len);
-    else if (write_whole(job->output, result.data, result.len, st.st_mode & 07777))
+    else if (cli_write_file(job->output, result.data, result.len, (int)(st.st_mode & 07777)))
         status = EXIT_CLEAN;
 cleanup:
     free(text.data);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "cli.h"
+#include "cli_write.h"
 
 enum { OPT_OUTPUT = 1, OPT_DATA_CHECKS, OPT_HELP };
 
@@ -18,8 +19,12 @@ static int dump(const char *const *inputs, size_t ninputs, const relmap_load_opt
                 const char *output)
 {
     relmap_model *model;
+    cli_protect_inputs(inputs, ninputs);
+    if (output && !cli_output_allowed(output))
+        return EXIT_TROUBLE;
     if (relmap_load(&model, inputs, ninputs, load) < 0)
         return cli_fail("%s", relmap_error_last());
+    cli_protect_model(model);
     int status = EXIT_TROUBLE;
     cli_output out;
     if (cli_output_open(&out, output)) {
