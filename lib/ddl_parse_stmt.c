@@ -22,6 +22,13 @@
  * the first few are not kept (an INSERT of a mysqldump is megabytes). */
 #define KEPT_OF_SKIPPED 8
 
+/* Tokens kept of one statement that is read. A CREATE TABLE of SQLite's
+ * 32,767 columns, ten tokens each, is a third of it; each token costs 24
+ * bytes, so without a bound a file of one unterminated statement of '('
+ * would take 24 times its size. Longer statements are skipped, with a
+ * syntax error. */
+#define MAX_STATEMENT_TOKENS 1000000
+
 static bool word_is(const ddl_parser *p, const ddl_token *tok, const char *word)
 {
     size_t n = strlen(word);
@@ -169,6 +176,12 @@ bool ddl_next_statement(ddl_parser *p)
             keep = modelled_start(p, &tok);
         if (counted == 0 && word_is(p, &tok, "COPY"))
             keep = true; /* to find FROM stdin */
+        if (keep && counted == MAX_STATEMENT_TOKENS) {
+            mb_syntax_error(p->model, ddl_span(p, p->toks[0].start, tok.start),
+                            "more than 1000000 tokens in one statement");
+            keep = false;
+            p->ntoks = 0;
+        }
         if (keep || counted < KEPT_OF_SKIPPED)
             push(p, tok);
         if (keep || counted < KEPT_OF_SKIPPED)

@@ -46,7 +46,9 @@ static int check_table(const relmap_model *model, const relmap_table *t, const c
         return rm_error(RELMAP_ELIMIT, "%s: table %.64s has %zu columns; relmap takes up to %d",
                         where(model, t->span, path, at, sizeof at), t->name, t->ncolumns,
                         RM_MAX_COLUMNS);
-    for (size_t c = 0; c < t->ncolumns; c++)
+    /* A view's column may be named by its expression, as SQLite names it:
+     * as long as the expression, and no mistake. */
+    for (size_t c = 0; c < t->ncolumns && t->kind == RELMAP_KIND_TABLE; c++)
         if (length(t->columns[c].name) > RM_MAX_NAME)
             return long_name(model, t->columns[c].span, path, "column",
                              length(t->columns[c].name));
