@@ -162,6 +162,14 @@ bool ddl_next_statement(ddl_parser *p)
                 skip_line(p);
                 continue;
             }
+            /* The sqlite3 shell's dot-commands (.shell, .read, .output):
+             * a line of their own, never SQL, never run. */
+            if (ddl_is_punct(&p->lx, &tok, ".") &&
+                (tok.start == 0 || p->text[tok.start - 1] == '\n')) {
+                p->lx.pos = tok.start;
+                skip_line(p);
+                continue;
+            }
             if (word_is(p, &tok, "DELIMITER")) {
                 set_delimiter(p);
                 semicolon = p->delimiter_len == 1 && p->delimiter[0] == ';';

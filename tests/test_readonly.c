@@ -4,7 +4,11 @@
  * with and without its side files, a live writer, a hot journal, read-only
  * folders and files, a lock) the file's bytes, its mtime and the folder's
  * listing are the same afterwards; and every input that is not a readable
- * database fails with one line naming the file and the reason.
+ * database fails with one line naming the file and the reason. The same
+ * holds for SQL and Python inputs: a zero-byte file, a folder, a FIFO (no
+ * hang), /dev/zero and a loop of links give an error or a correct read,
+ * and leave the folder as it was; DDL is never run and Python never
+ * imported, whatever they would do.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -507,6 +511,238 @@ static void test_corrupt(void **state)
     free(db);
 }
 
+
+/* ---- special files, for every reader ------------------------------------ */
+
+/*
+ * The state of every entry of a folder: name, type, size, mtime and, for
+ * regular files, a hash of the bytes. Nothing is opened but regular files
+ * (a FIFO would block, /dev/zero never end), and links are not followed.
+ */
+static char *folder_state(const char *dir)
+{
+    char listing[4096];
+    list_dir(dir, listing, sizeof listing);
+    size_t cap = 64 * 1024, len = 0;
+    char *out = malloc(cap);
+    out[0] = '\0';
+    for (char *name = strtok(listing, "\n"); name; name = strtok(NULL, "\n")) {
+        char *path = fx_join(dir, name);
+        struct stat st;
+        assert_int_equal(lstat(path, &st), 0);
+        uint64_t hash = 0;
+        if (S_ISREG(st.st_mode)) {
+            size_t n = 0;
+            char *data = fx_read_file(path, &n);
+            hash = 1469598103934665603ull;
+            for (size_t i = 0; data && i < n; i++)
+                hash = (hash ^ (unsigned char)data[i]) * 1099511628211ull;
+            free(data);
+        }
+        len += (size_t)snprintf(out + len, cap - len, "%s %o %lld %lld.%09ld %llx\n", name,
+                                (unsigned)st.st_mode, (long long)st.st_size,
+                                (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec,
+                                (unsigned long long)hash);
+        assert_true(len < cap);
+        free(path);
+    }
+    return out;
+}
+
+static int load_kind(const char *path, relmap_input_kind kind, relmap_model **out)
+{
+    relmap_load_opts opts = RELMAP_LOAD_OPTS_INIT;
+    opts.kind = kind;
+    opts.busy_timeout_ms = 200;
+    const char *paths[] = {path};
+    return relmap_load(out, paths, 1, &opts);
+}
+
+/* Loading `path` as `kind` fails with `code` and one line "PATH: ...reason". */
+static void assert_kind_fails(const char *path, relmap_input_kind kind, int code,
+                              const char *reason)
+{
+    relmap_model *model = (relmap_model *)&model;
+    int rc = load_kind(path, kind, &model);
+    const char *msg = relmap_error_last();
+    if (rc != code || !strstr(msg, reason))
+        fail_msg("%s as kind %d: rc %d, expected %d (%s)", path, (int)kind, rc, code, msg);
+    assert_null(model);
+    assert_int_equal(strncmp(msg, path, strlen(path)), 0);
+    assert_null(strchr(msg, '\n'));
+}
+
+/* Loading `path` as `kind` succeeds with `tables` tables. */
+static void assert_kind_reads(const char *path, relmap_input_kind kind, size_t tables)
+{
+    relmap_model *model = NULL;
+    if (load_kind(path, kind, &model) != 0)
+        fail_msg("%s as kind %d: %s", path, (int)kind, relmap_error_last());
+    assert_int_equal(model->ntables, tables);
+    relmap_model_free(model);
+}
+
+static const relmap_input_kind every_kind[] = {RELMAP_INPUT_AUTO, RELMAP_INPUT_SQLITE,
+                                               RELMAP_INPUT_SQL, RELMAP_INPUT_PYTHON};
+#define NKINDS (sizeof every_kind / sizeof every_kind[0])
+
+static void test_special_files(void **state)
+{
+    (void)state;
+    static const char *const names[] = {"x.db", "x.sql", "x.py"};
+    char *before = NULL;
+    for (size_t n = 0; n < 3; n++) {
+        char *fifo = fx_join(g_dir, names[n]);
+        assert_int_equal(mkfifo(fifo, 0600), 0);
+        char *loop = fx_join(g_dir, "loop");
+        char *loop_named = malloc(strlen(loop) + 8);
+        sprintf(loop_named, "%s%s", loop, strrchr(names[n], '.'));
+        assert_int_equal(symlink(loop_named, loop_named), 0);
+        free(before);
+        before = folder_state(g_dir);
+        for (size_t k = 0; k < NKINDS; k++) {
+            /* A FIFO: refused at once, never read (nobody writes to it). */
+            assert_kind_fails(fifo, every_kind[k], RELMAP_EIO, "not a regular file");
+            assert_kind_fails("/dev/zero", every_kind[k], RELMAP_EIO, "not a regular file");
+            assert_kind_fails(loop_named, every_kind[k], RELMAP_EIO, "symbolic links");
+        }
+        char *after = folder_state(g_dir);
+        assert_string_equal(after, before);
+        free(after);
+        unlink(fifo);
+        unlink(loop_named);
+        free(fifo);
+        free(loop);
+        free(loop_named);
+    }
+    free(before);
+}
+
+static void test_empty_files_and_folders(void **state)
+{
+    (void)state;
+    char *db = fx_join(g_dir, "empty.db"), *sql = fx_join(g_dir, "empty.sql"),
+         *py = fx_join(g_dir, "empty.py"), *dir = fx_join(g_dir, "folder");
+    assert_int_equal(fx_write_file(db, "", 0), 0);
+    assert_int_equal(fx_write_file(sql, "", 0), 0);
+    assert_int_equal(fx_write_file(py, "", 0), 0);
+    assert_int_equal(mkdir(dir, 0700), 0);
+    char *before = folder_state(g_dir);
+    /* Zero bytes: no database; an empty schema; an empty module. */
+    assert_kind_fails(db, RELMAP_INPUT_AUTO, RELMAP_EFORMAT, "empty");
+    assert_kind_fails(db, RELMAP_INPUT_SQLITE, RELMAP_EFORMAT, "empty");
+    assert_kind_reads(sql, RELMAP_INPUT_AUTO, 0);
+    assert_kind_reads(db, RELMAP_INPUT_SQL, 0);
+    assert_kind_reads(py, RELMAP_INPUT_AUTO, 0);
+    assert_kind_reads(db, RELMAP_INPUT_PYTHON, 0);
+    /* A folder: a package of models, or not what was asked for. */
+    assert_kind_fails(dir, RELMAP_INPUT_SQLITE, RELMAP_EIO, "is a directory");
+    assert_kind_fails(dir, RELMAP_INPUT_SQL, RELMAP_EIO, "is a directory");
+    assert_kind_fails(dir, RELMAP_INPUT_AUTO, RELMAP_EIO, "no .py files");
+    assert_kind_fails(dir, RELMAP_INPUT_PYTHON, RELMAP_EIO, "no .py files");
+    char *after = folder_state(g_dir);
+    assert_string_equal(after, before);
+    free(before);
+    free(after);
+    free(db);
+    free(sql);
+    free(py);
+    free(dir);
+}
+
+static void test_package_with_special_files(void **state)
+{
+    (void)state;
+    /* A package whose folder also holds a FIFO, a link to /dev/zero and a
+     * loop of links, each named like a module: the real module is read,
+     * the rest skipped, nothing waits, nothing changes. */
+    char *pkg = fx_join(g_dir, "pkg");
+    assert_int_equal(mkdir(pkg, 0700), 0);
+    char *model = fx_join(pkg, "models.py");
+    static const char text[] = "from sqlalchemy import Column, Integer\n"
+                               "from sqlalchemy.orm import declarative_base\n"
+                               "Base = declarative_base()\n"
+                               "class User(Base):\n    __tablename__ = 'users'\n"
+                               "    id = Column(Integer, primary_key=True)\n";
+    assert_int_equal(fx_write_file(model, text, sizeof text - 1), 0);
+    char *fifo = fx_join(pkg, "fifo.py"), *zero = fx_join(pkg, "zero.py"),
+         *loop = fx_join(pkg, "loop.py"), *gitignore = fx_join(pkg, ".gitignore");
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    assert_int_equal(symlink("/dev/zero", zero), 0);
+    assert_int_equal(symlink(loop, loop), 0);
+    /* Not even a .gitignore that is a FIFO blocks the walk. */
+    assert_int_equal(mkfifo(gitignore, 0600), 0);
+    char *before = folder_state(pkg);
+    assert_kind_reads(pkg, RELMAP_INPUT_AUTO, 1);
+    char *after = folder_state(pkg);
+    assert_string_equal(after, before);
+    free(before);
+    free(after);
+    free(fifo);
+    free(zero);
+    free(loop);
+    free(gitignore);
+    free(model);
+    free(pkg);
+}
+
+/* ---- nothing in the inputs runs ----------------------------------------- */
+
+static void test_nothing_runs(void **state)
+{
+    (void)state;
+    char *marker = fx_join(g_dir, "ran");
+    /* DDL that would attach (and so create) a database, unlock the schema,
+     * or run a shell command in the sqlite3 shell. */
+    char sql[2048];
+    snprintf(sql, sizeof sql,
+             "ATTACH DATABASE '%s/attached.db' AS a;\n"
+             "CREATE TABLE a.t(x);\n"
+             "PRAGMA writable_schema = ON;\n"
+             "UPDATE sqlite_master SET sql = 'x';\n"
+             ".shell touch %s\n"
+             ".system touch %s\n"
+             "\\! touch %s\n"
+             ".output %s/out.txt\n"
+             "CREATE TABLE kept(id INTEGER PRIMARY KEY);\n"
+             "VACUUM INTO '%s/copy.db';\n",
+             g_dir, marker, marker, marker, g_dir, g_dir);
+    char *ddl = fx_join(g_dir, "evil.sql");
+    assert_int_equal(fx_write_file(ddl, sql, strlen(sql)), 0);
+    /* Python that would write files when imported, at the top and in a
+     * class body, and through a decorator and a metaclass. */
+    char py[2048];
+    snprintf(py, sizeof py,
+             "import os\n"
+             "open('%s', 'w').write('imported')\n"
+             "os.system('touch %s')\n"
+             "def deco(c):\n    open('%s', 'w')\n    return c\n"
+             "class Meta(type):\n"
+             "    def __new__(m, *a):\n        os.system('touch %s')\n"
+             "        return super().__new__(m, *a)\n"
+             "@deco\nclass Model(metaclass=Meta):\n"
+             "    open('%s', 'w')\n"
+             "    __tablename__ = 'models'\n",
+             marker, marker, marker, marker, marker);
+    char *module = fx_join(g_dir, "evil.py");
+    assert_int_equal(fx_write_file(module, py, strlen(py)), 0);
+    char *before = folder_state(g_dir);
+    relmap_model *model = NULL;
+    assert_int_equal(load_kind(ddl, RELMAP_INPUT_AUTO, &model), 0);
+    assert_non_null(relmap_model_find_table(model, NULL, "kept"));
+    relmap_model_free(model);
+    assert_int_equal(load_kind(module, RELMAP_INPUT_AUTO, &model), 0);
+    relmap_model_free(model);
+    char *after = folder_state(g_dir);
+    assert_string_equal(after, before);
+    assert_int_equal(access(marker, F_OK), -1);
+    free(before);
+    free(after);
+    free(module);
+    free(ddl);
+    free(marker);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -523,6 +759,13 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_not_databases, setup, teardown),
         cmocka_unit_test_setup_teardown(test_truncated, setup, teardown),
         cmocka_unit_test_setup_teardown(test_corrupt, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_special_files, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_empty_files_and_folders, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_package_with_special_files, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_nothing_runs, setup, teardown),
     };
+    /* A read that blocks (a FIFO, a device) fails the run instead of
+     * hanging it. */
+    alarm(120);
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
