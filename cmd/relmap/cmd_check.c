@@ -431,6 +431,8 @@ const cli_command cmd_check = {
     "  --format FORMAT       text (default), json, sarif (SARIF 2.1.0), junit (JUnit\n"
     "                        XML) or github (GitHub Actions annotations); see docs/ci.md\n"
     "  -o, --output FILE     write the report to FILE instead of standard output\n"
+    "                        (whole or not at all; missing folders are made; never\n"
+    "                        over an input)\n"
     "  --fail-on LEVEL       exit 1 when a finding is at or above LEVEL:\n"
     "                        error, warning (default), info or never\n"
     "  --select LIST         run only these rules: comma-separated ids (FK006),\n"

@@ -92,7 +92,8 @@ const cli_command cmd_dump = {
     "as JSON, in the shape documented in DESIGN.md.\n"
     "\n"
     "Options:\n"
-    "  -o, --output FILE     write to FILE instead of standard output\n"
+    "  -o, --output FILE     write to FILE instead of standard output (whole or not\n"
+    "                        at all; missing folders are made; never over an input)\n"
     "  --data-checks         also count the rows that violate each foreign "
     "key\n" CLI_INPUT_OPTIONS_HELP "  -h, --help            show this help\n",
     dump_main,
