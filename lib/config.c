@@ -19,6 +19,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "error.h"
+#include "file_read.h"
 #include "relmap/config.h"
 #include "report_formats.h"
 #include "yaml_doc.h"
@@ -316,22 +317,23 @@ int relmap_config_parse(relmap_config **out, const char *path, const char *text,
     return 0;
 }
 
+/* A project file is a page or two; past this it is not one. */
+#define CONFIG_MAX_SIZE ((uint64_t)16 * 1024 * 1024)
+
 int relmap_config_load(relmap_config **out, const char *path)
 {
     *out = NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return rm_error(RELMAP_EIO, "%s: cannot read: %s", path, strerror(errno));
-    rm_buf b = RM_BUF_INIT;
-    char chunk[4096];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        rm_buf_add(&b, chunk, got);
-    bool failed = ferror(f);
-    fclose(f);
-    int rc = failed ? rm_error(RELMAP_EIO, "%s: cannot read", path)
-                    : relmap_config_parse(out, path, b.data ? b.data : "", b.len);
-    rm_buf_free(&b);
+    /* Read as inputs are: a FIFO or a device there is refused, not waited
+     * on or read forever. */
+    char *text;
+    size_t len;
+    int rc = rm_read_file(path, CONFIG_MAX_SIZE, &text, &len);
+    if (rc == RELMAP_ELIMIT)
+        return rm_error(RELMAP_ELIMIT, "%s: larger than 16 MiB: not a project file", path);
+    if (rc < 0)
+        return rc;
+    rc = relmap_config_parse(out, path, text, len);
+    free(text);
     return rc;
 }
 

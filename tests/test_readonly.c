@@ -29,6 +29,7 @@
 #include <unistd.h>
 
 #include "fixture.h"
+#include "relmap/config.h"
 #include "relmap/load.h"
 #include "relmap/model.h"
 
@@ -686,6 +687,22 @@ static void test_package_with_special_files(void **state)
     free(pkg);
 }
 
+static void test_special_project_files(void **state)
+{
+    (void)state;
+    /* The project file is read as inputs are: never waited on. */
+    char *fifo = fx_join(g_dir, ".relmap.yml");
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    const char *const paths[] = {fifo, "/dev/zero"};
+    for (size_t i = 0; i < 2; i++) {
+        relmap_config *config = (relmap_config *)&config;
+        assert_int_equal(relmap_config_load(&config, paths[i]), RELMAP_EIO);
+        assert_null(config);
+        assert_non_null(strstr(relmap_error_last(), "not a regular file"));
+    }
+    free(fifo);
+}
+
 /* ---- nothing in the inputs runs ----------------------------------------- */
 
 static void test_nothing_runs(void **state)
@@ -762,6 +779,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_special_files, setup, teardown),
         cmocka_unit_test_setup_teardown(test_empty_files_and_folders, setup, teardown),
         cmocka_unit_test_setup_teardown(test_package_with_special_files, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_special_project_files, setup, teardown),
         cmocka_unit_test_setup_teardown(test_nothing_runs, setup, teardown),
     };
     /* A read that blocks (a FIFO, a device) fails the run instead of

@@ -6,10 +6,13 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli_write.h"
 
@@ -272,11 +275,19 @@ int cli_stderr_write(void *payload, const char *data, size_t len)
 
 char *cli_read_file(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        cli_fail("%s: cannot read: %s", path, strerror(errno));
+    /* Not blocking, and only a regular file: a FIFO or /dev/zero given as
+     * a baseline fails at once instead of waiting or filling memory. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        cli_fail("%s: cannot read: %s", path, fd < 0 ? strerror(errno) : "not a regular file");
+        if (fd >= 0)
+            close(fd);
         return NULL;
     }
+    FILE *f = fdopen(fd, "rb");
+    if (!f)
+        abort();
     char *data = NULL;
     size_t n = 0, cap = 0, got;
     do {
