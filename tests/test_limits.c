@@ -466,6 +466,8 @@ static void test_names_and_columns(void **state)
 
 /* ---- memory ------------------------------------------------------------- */
 
+#ifndef UNDER_ASAN
+
 /* The peak resident size of relmap on `args`, in bytes: measured in a
  * child of its own, whose children's maximum is then relmap's alone. */
 static uint64_t peak_rss(const char *const *args)
@@ -503,6 +505,8 @@ static void put_repeated(const char *rel, const char *unit, size_t size)
     put(rel, text, size);
     free(text);
 }
+
+#endif
 
 static void test_memory_linear(void **state)
 {
