@@ -216,6 +216,8 @@ static void make_pitfall(bench_schema *s, unsigned i)
         fk->ref_col[1] = "name";
         break;
     case PF_FK_TYPE_MISMATCH:
+        while (s->tables[p].npk != 1) /* a one-column key: only the type is wrong */
+            p--;
         fk = add_fk(t, t->pitfall);
         fk->parent = p;
         fk->ncols = fk->nref = 1;
