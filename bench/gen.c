@@ -1,105 +1,102 @@
 /*
- * gen - writes a realistic SQLite schema of N tables as SQL, deterministic
- * from a seed: hubs many tables point at, chains, self-references,
- * many-to-many junction tables, composite keys, indexes and missing
- * indexes, and a sprinkling of pitfalls.
+ * gen - writes bench/gen's logical schema of N tables (schema.c) in one
+ * input form, deterministic from a seed: the same arguments give the same
+ * bytes on every machine (the database: the same schema and rows).
  *
- * Usage: gen N [SEED] > schema.sql
+ * Usage: gen FORM N OUT [options]
+ *   FORM  sqlite, postgres or mysql (DDL; OUT a file, - for stdout), db (a
+ *         SQLite database file, replaced) or py (a SQLAlchemy package: OUT
+ *         a folder)
+ *   --seed S        the seed (default 1)
+ *   --rows R        data rows a table: COPY blocks (postgres), INSERTs (db;
+ *                   default 3 there, 0 elsewhere)
+ *   --modules M     py: how many model modules (default N / 10, at least 1)
+ *   --classic       py: every module in classic style (imports under
+ *                   SQLAlchemy 1.4; the 2.0-style modules need 2.0)
+ *   --all-pitfalls  py: also the pitfalls SQLAlchemy itself refuses (the
+ *                   package then no longer imports or configures)
  */
-#include <stdint.h>
-#include <stdio.h>
+#include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
-static uint64_t rng_state;
+#include "schema.h"
 
-/* xorshift64*: small, fast and the same on every platform. */
-static uint32_t next_random(void)
+static unsigned long parse_count(const char *s, const char *what, unsigned long max)
 {
-    rng_state ^= rng_state >> 12;
-    rng_state ^= rng_state << 25;
-    rng_state ^= rng_state >> 27;
-    return (uint32_t)((rng_state * 2685821657736338717ull) >> 32);
-}
-
-static unsigned below(unsigned n)
-{
-    return n ? next_random() % n : 0;
-}
-
-/* Earlier tables are referenced more often: the first few become hubs. */
-static unsigned pick_parent(unsigned self)
-{
-    if (below(4) == 0)
-        return below(self < 10 ? self : 10);
-    return below(self);
-}
-
-static void write_table(unsigned i)
-{
-    printf("CREATE TABLE t%u (\n    id INTEGER PRIMARY KEY,\n    name TEXT NOT NULL,\n"
-           "    created_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP,\n    amount NUMERIC",
-           i);
-    unsigned nfks = i == 0 ? 0 : below(4);
-    unsigned first_parent = 0;
-    for (unsigned k = 0; k < nfks; k++) {
-        unsigned parent = pick_parent(i);
-        if (k == 0)
-            first_parent = parent;
-        /* Now and then a pitfall: SET NULL on a NOT NULL column. */
-        int set_null_not_null = below(40) == 0;
-        const char *action = set_null_not_null ? " ON DELETE SET NULL"
-                             : below(5) == 0   ? " ON DELETE CASCADE"
-                                               : "";
-        printf(",\n    t%u_id%u INTEGER%s REFERENCES t%u (id)%s", parent, k,
-               set_null_not_null ? " NOT NULL" : "", parent, action);
+    char *end;
+    errno = 0;
+    unsigned long v = strtoul(s, &end, 10);
+    if (errno || *end || end == s || v > max) {
+        fprintf(stderr, "gen: bad %s: %s\n", what, s);
+        exit(2);
     }
-    if (i % 20 == 7)
-        printf(",\n    parent_id INTEGER REFERENCES t%u (id)", i);
-    printf("\n);\n");
-    /* Most first keys get an index; the rest are FK006's business. */
-    if (nfks && below(3) != 0)
-        printf("CREATE INDEX ix_t%u_fk ON t%u (t%u_id0);\n", i, i, first_parent);
-    if (below(10) == 0)
-        printf("CREATE UNIQUE INDEX ux_t%u_name ON t%u (name, amount);\n", i, i);
+    return v;
 }
 
-/* A many-to-many junction table between t<a> and t<b>; one in four has no
- * primary key over the pair (JT001). */
-static void write_junction(unsigned i, unsigned a, unsigned b)
+static int usage(void)
 {
-    printf("CREATE TABLE j%u (\n"
-           "    a_id INTEGER NOT NULL REFERENCES t%u (id) ON DELETE CASCADE,\n"
-           "    b_id INTEGER NOT NULL REFERENCES t%u (id) ON DELETE CASCADE",
-           i, a, b);
-    if (below(4) != 0)
-        printf(",\n    PRIMARY KEY (a_id, b_id)");
-    printf("\n);\nCREATE INDEX ix_j%u_b ON j%u (b_id);\n", i, i);
+    fputs("usage: gen sqlite|postgres|mysql|db|py N OUT [--seed S] [--rows R] [--modules M] "
+          "[--classic] [--all-pitfalls]\n",
+          stderr);
+    return 2;
 }
 
 int main(int argc, char **argv)
 {
-    if (argc < 2 || argc > 3) {
-        fprintf(stderr, "usage: gen N [SEED] > schema.sql\n");
+    if (argc < 4)
+        return usage();
+    static const struct {
+        const char *name;
+        enum bench_form form;
+    } forms[] = {{"sqlite", FORM_SQLITE}, {"postgres", FORM_POSTGRES}, {"mysql", FORM_MYSQL},
+                 {"db", FORM_DB},         {"py", FORM_PY}};
+    enum bench_form form = 0;
+    for (size_t k = 0; k < sizeof forms / sizeof forms[0]; k++)
+        if (strcmp(argv[1], forms[k].name) == 0)
+            form = forms[k].form;
+    if (!form)
+        return usage();
+    unsigned n = (unsigned)parse_count(argv[2], "N", 10000000);
+    const char *out = argv[3];
+    uint64_t seed = 1;
+    unsigned long rows = form == FORM_DB ? 3 : 0, modules = 0;
+    bool classic = false, fatal = false;
+    for (int a = 4; a < argc; a++) {
+        if (strcmp(argv[a], "--classic") == 0)
+            classic = true;
+        else if (strcmp(argv[a], "--all-pitfalls") == 0)
+            fatal = true;
+        else if (a + 1 < argc && strcmp(argv[a], "--seed") == 0)
+            seed = parse_count(argv[++a], "seed", (unsigned long)-1);
+        else if (a + 1 < argc && strcmp(argv[a], "--rows") == 0)
+            rows = parse_count(argv[++a], "rows", 1000000);
+        else if (a + 1 < argc && strcmp(argv[a], "--modules") == 0)
+            modules = parse_count(argv[++a], "modules", 100000);
+        else
+            return usage();
+    }
+    if (n < 2) {
+        fputs("gen: N must be at least 2\n", stderr);
         return 2;
     }
-    unsigned n = (unsigned)strtoul(argv[1], NULL, 10);
-    rng_state = argc == 3 ? strtoull(argv[2], NULL, 10) : 1;
-    if (rng_state == 0)
-        rng_state = 1;
-    printf("BEGIN;\n");
-    for (unsigned i = 0; i < n; i++) {
-        if (i >= 2 && i % 10 == 9) {
-            unsigned a = below(i), b = below(i);
-            /* Junctions link tables, never other junctions. */
-            if (a % 10 == 9)
-                a--;
-            if (b % 10 == 9)
-                b--;
-            write_junction(i, a, b);
-        } else {
-            write_table(i);
+    bench_schema s;
+    bench_schema_make(&s, n, modules ? (unsigned)modules : n / 10, seed, classic, fatal);
+    int rc;
+    if (form == FORM_DB) {
+        rc = bench_write_db(&s, out, (unsigned)rows);
+    } else if (form == FORM_PY) {
+        rc = bench_write_py(&s, out);
+    } else {
+        FILE *fp = strcmp(out, "-") == 0 ? stdout : fopen(out, "w");
+        if (!fp) {
+            fprintf(stderr, "gen: cannot write %s: %s\n", out, strerror(errno));
+            return 1;
         }
+        rc = bench_write_sql(&s, form, (unsigned)rows, fp);
+        if (fp != stdout && fclose(fp) != 0)
+            rc = 1;
     }
-    printf("COMMIT;\n");
-    return 0;
+    bench_schema_free(&s);
+    return rc;
 }

@@ -115,15 +115,23 @@ char *rm_arena_strdup(rm_arena *arena, const char *s)
 
 char *rm_arena_printf(rm_arena *arena, const char *fmt, ...)
 {
+    /* Formatted once into a stack buffer, which nearly every string fits:
+     * formatting, not copying, is what costs. */
+    char first[256];
     va_list ap, ap2;
     va_start(ap, fmt);
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(first, sizeof first, fmt, ap);
     va_end(ap);
-    if (n < 0)
+    if (n < 0) {
         n = 0;
+        first[0] = '\0';
+    }
     char *p = rm_arena_alloc(arena, (size_t)n + 1);
-    vsnprintf(p, (size_t)n + 1, fmt, ap2);
+    if ((size_t)n < sizeof first)
+        memcpy(p, first, (size_t)n + 1);
+    else
+        vsnprintf(p, (size_t)n + 1, fmt, ap2);
     va_end(ap2);
     return p;
 }

@@ -34,18 +34,24 @@ void rm_buf_addc(rm_buf *b, char c)
     rm_buf_add(b, &c, 1);
 }
 
+/* Formats straight into the spare room; only when that is too small, grows
+ * the buffer and formats again (formatting is most of the cost). */
 void rm_buf_printf(rm_buf *b, const char *fmt, ...)
 {
     va_list ap, ap2;
     va_start(ap, fmt);
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    size_t room = b->data ? b->cap - b->len : 0;
+    int n = vsnprintf(room ? b->data + b->len : NULL, room, fmt, ap);
     va_end(ap);
-    if (n > 0) {
+    if (n > 0 && (size_t)n >= room) {
         reserve(b, (size_t)n);
         vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap2);
-        b->len += (size_t)n;
     }
+    if (n > 0)
+        b->len += (size_t)n;
+    else if (room)
+        b->data[b->len] = '\0';
     va_end(ap2);
 }
 

@@ -5,6 +5,7 @@
  */
 #include "ddl_lex.h"
 
+#include <pthread.h>
 #include <string.h>
 
 /* Byte classes, with short names so that the table below reads as a grid. */
@@ -101,6 +102,34 @@ void ddl_lexer_set_dialect(ddl_lexer *lx, ddl_lex_dialect dialect)
     lx->dialect = dialect;
 }
 
+/*
+ * Keywords by hash: an open-addressed table of keyword numbers, filled
+ * once (pthread_once: the library may be used from several threads). A
+ * binary search with strcmp cost a quarter of reading a DDL file.
+ */
+#define KW_SLOTS 1024 /* a power of two, well above twice DDL_KW_COUNT */
+_Static_assert(2 * DDL_KW_COUNT < KW_SLOTS, "the keyword table must stay sparse");
+static unsigned short keyword_slots[KW_SLOTS];
+static pthread_once_t keyword_slots_once = PTHREAD_ONCE_INIT;
+
+static unsigned keyword_hash(const char *upper, size_t len)
+{
+    unsigned h = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)upper[i]) * 16777619u;
+    return h;
+}
+
+static void fill_keyword_slots(void)
+{
+    for (size_t kw = 1; kw < DDL_KW_COUNT; kw++) {
+        unsigned h = keyword_hash(keyword_names[kw], strlen(keyword_names[kw]));
+        while (keyword_slots[h & (KW_SLOTS - 1)])
+            h++;
+        keyword_slots[h & (KW_SLOTS - 1)] = (unsigned short)kw;
+    }
+}
+
 ddl_kw ddl_keyword(const char *word, size_t len)
 {
     char upper[24];
@@ -113,18 +142,14 @@ ddl_kw ddl_keyword(const char *word, size_t len)
         upper[i] = c;
     }
     upper[len] = '\0';
-    size_t lo = 1, hi = DDL_KW_COUNT;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int cmp = strcmp(upper, keyword_names[mid]);
-        if (cmp == 0)
-            return (ddl_kw)mid;
-        if (cmp < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
+    pthread_once(&keyword_slots_once, fill_keyword_slots);
+    for (unsigned h = keyword_hash(upper, len);; h++) {
+        unsigned kw = keyword_slots[h & (KW_SLOTS - 1)];
+        if (kw == 0)
+            return DDL_KW_NONE;
+        if (strcmp(upper, keyword_names[kw]) == 0)
+            return (ddl_kw)kw;
     }
-    return DDL_KW_NONE;
 }
 
 const char *ddl_keyword_name(ddl_kw kw)
@@ -476,9 +501,10 @@ bool ddl_is_name(const ddl_token *tok)
 
 bool ddl_is_punct(const ddl_lexer *lx, const ddl_token *tok, const char *punct)
 {
+    if (tok->kind != DDL_TK_PUNCT || lx->text[tok->start] != punct[0])
+        return false;
     size_t n = strlen(punct);
-    return tok->kind == DDL_TK_PUNCT && tok->len == n &&
-           memcmp(lx->text + tok->start, punct, n) == 0;
+    return tok->len == n && memcmp(lx->text + tok->start, punct, n) == 0;
 }
 
 size_t ddl_dequote(const ddl_lexer *lx, const ddl_token *tok, char *out)

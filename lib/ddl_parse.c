@@ -32,6 +32,10 @@ bool ddl_at_word(const ddl_parser *p, size_t ahead, const char *word)
     const ddl_token *tok = ddl_peek(p, ahead);
     if (tok->kind != DDL_TK_ID && tok->kind != DDL_TK_KEYWORD)
         return false;
+    /* The first letter, compared without regard to case, rejects nearly
+     * every word before the call. */
+    if (((unsigned char)p->text[tok->start] ^ (unsigned char)word[0]) & ~0x20u)
+        return false;
     size_t n = strlen(word);
     return tok->len == n && strncasecmp(p->text + tok->start, word, n) == 0;
 }

@@ -64,6 +64,15 @@ static void add_escaped(text_out *o, const char *s)
  */
 static void add_blank_like(rm_buf *out, const char *s, size_t len, char fill, int keep_tabs)
 {
+    /* Printable ASCII and tabs, the usual case, show as themselves. */
+    size_t plain = 0;
+    while (plain < len && ((s[plain] >= 0x20 && s[plain] < 0x7F) || s[plain] == '\t'))
+        plain++;
+    if (plain == len) {
+        for (size_t i = 0; i < len; i++)
+            rm_buf_addc(out, s[i] == '\t' && keep_tabs ? '\t' : fill);
+        return;
+    }
     rm_buf shown = RM_BUF_INIT;
     rm_escape_text(&shown, s, len, 1);
     for (size_t i = 0; i < shown.len;) {

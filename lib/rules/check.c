@@ -123,11 +123,20 @@ __attribute__((format(printf, 2, 0)))
 static char *
 vformat(rm_arena *arena, const char *fmt, va_list ap)
 {
+    /* Formatted once into a stack buffer, which nearly every message fits:
+     * formatting, not copying, is what costs. */
+    char first[512];
     va_list ap2;
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    char *s = rm_arena_alloc(arena, (size_t)(n > 0 ? n : 0) + 1);
-    vsnprintf(s, (size_t)(n > 0 ? n : 0) + 1, fmt, ap2);
+    int n = vsnprintf(first, sizeof first, fmt, ap);
+    if (n < 0)
+        first[0] = '\0';
+    size_t len = (size_t)(n > 0 ? n : 0);
+    char *s = rm_arena_alloc(arena, len + 1);
+    if (len < sizeof first)
+        memcpy(s, first, len + 1);
+    else
+        vsnprintf(s, len + 1, fmt, ap2);
     va_end(ap2);
     return s;
 }

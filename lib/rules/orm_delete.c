@@ -37,20 +37,22 @@ static bool writes(const relmap_relationship *rel)
     return rl_resolved(rel) && !rel->viewonly;
 }
 
-static void add_key(rm_buf *b, const relmap_model *model, const relmap_fk *fk)
+static void add_key(rm_buf *b, const relmap_model *model, const relmap_relationship *rel,
+                    const relmap_fk *fk)
 {
-    const relmap_table *t = rl_fk_table(model, fk);
+    const relmap_table *t = rl_rel_fk_table(model, rel, fk);
     if (t)
         ru_add_fk(b, t, fk);
     else
         rm_buf_adds(b, fk->ref_table_name);
 }
 
-static void relate_key(rule_ctx *ctx, relmap_finding *f, const relmap_fk *fk, const char *what)
+static void relate_key(rule_ctx *ctx, relmap_finding *f, const relmap_relationship *rel,
+                       const relmap_fk *fk, const char *what)
 {
-    const relmap_table *t = rl_fk_table(rc_model(ctx), fk);
+    const relmap_table *t = rl_rel_fk_table(rc_model(ctx), rel, fk);
     rm_buf b = RM_BUF_INIT;
-    add_key(&b, rc_model(ctx), fk);
+    add_key(&b, rc_model(ctx), rel, fk);
     rc_related(ctx, f, ru_span_or(fk->span, t ? t->span : fk->span), "%s: %s", what,
                rm_buf_cstr(&b));
     rm_buf_free(&b);
@@ -68,7 +70,7 @@ void rule_orm_ondelete_without_passive_deletes(rule_ctx *ctx)
         if (fk->on_delete != RELMAP_ACTION_CASCADE)
             continue;
         rm_buf_clear(&key);
-        add_key(&key, model, fk);
+        add_key(&key, model, rel, fk);
         const char *child = target_name(rel), *parent = rel->owner->name;
         relmap_finding *f;
         rm_buf cols = RM_BUF_INIT;
@@ -95,7 +97,7 @@ void rule_orm_ondelete_without_passive_deletes(rule_ctx *ctx)
                    : ": they stay behind as orphans");
         }
         rm_buf_free(&cols);
-        relate_key(ctx, f, fk, "the key that cascades");
+        relate_key(ctx, f, rel, fk, "the key that cascades");
         rm_buf_clear(&fix);
         rl_add_call(&fix, rel, "passive_deletes=True");
         rc_fix(ctx, f, "%s", rm_buf_cstr(&fix));
@@ -175,9 +177,9 @@ void rule_orm_delete_nulls_not_null_fk(rule_ctx *ctx)
         const relmap_column *nn = not_null_column(fk);
         if (!nn || !no_delete_action(fk->on_delete))
             continue;
-        const relmap_table *t = rl_fk_table(model, fk);
+        const relmap_table *t = rl_rel_fk_table(model, rel, fk);
         rm_buf_clear(&key);
-        add_key(&key, model, fk);
+        add_key(&key, model, rel, fk);
         const char *child = target_name(rel), *parent = rel->owner->name;
         relmap_finding *f = rl_report(
             ctx, rel,
@@ -259,9 +261,9 @@ void rule_orm_passive_deletes_without_ondelete(rule_ctx *ctx)
         const relmap_fk *fk = rl_key(rel);
         if (fk->on_delete != RELMAP_ACTION_UNSET)
             continue;
-        const relmap_table *t = rl_fk_table(model, fk);
+        const relmap_table *t = rl_rel_fk_table(model, rel, fk);
         rm_buf_clear(&key);
-        add_key(&key, model, fk);
+        add_key(&key, model, rel, fk);
         bool m2m = rel->direction == RELMAP_DIRECTION_MANYTOMANY;
         relmap_finding *f = rl_report(
             ctx, rel,
@@ -273,7 +275,7 @@ void rule_orm_passive_deletes_without_ondelete(rule_ctx *ctx)
             rel->owner->name, rel->name, rm_buf_cstr(&key), m2m ? "links" : "rows",
             rl_article(rel->owner->name), rel->owner->name,
             m2m ? "links to a missing row" : "orphans");
-        relate_key(ctx, f, fk, "the key without ON DELETE");
+        relate_key(ctx, f, rel, fk, "the key without ON DELETE");
         if (fk->ncolumns == 1 && fk->ntarget == 1 && fk->target[0] && fk->ref_table) {
             rm_buf_clear(&fix);
             rm_buf_printf(&fix, "ForeignKey(\"%s.%s\", ondelete=\"CASCADE\")", fk->ref_table->name,

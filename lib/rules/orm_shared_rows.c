@@ -138,7 +138,7 @@ void rule_orm_one_to_one_not_unique(rule_ctx *ctx)
         if (rl_self_referential(rel) && !has_remote_side(rel))
             continue;
         const relmap_fk *fk = rl_key(rel);
-        const relmap_table *t = rl_fk_table(model, fk);
+        const relmap_table *t = rl_rel_fk_table(model, rel, fk);
         if (!t || !ru_fk_local_resolved(fk))
             continue;
         const relmap_column **local = ru_fk_local_columns(fk);
@@ -389,7 +389,7 @@ void rule_orm_overlapping_relationships(rule_ctx *ctx)
             for (size_t i = 0; i < rel->nfks && !fk; i++)
                 if (ru_fk_has_column(rel->fks[i], c))
                     fk = rel->fks[i];
-            const relmap_table *t = rl_fk_table(model, fk);
+            const relmap_table *t = rl_rel_fk_table(model, rel, fk);
             rm_buf_clear(&key);
             rm_buf_printf(&key, "%s.%s", t ? t->name : "?", c->name);
             f = rl_report(ctx, rel,

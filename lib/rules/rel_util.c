@@ -109,14 +109,29 @@ const relmap_fk *rl_key(const relmap_relationship *rel)
     return rel->nfks ? rel->fks[0] : NULL;
 }
 
+static bool holds(const relmap_table *t, const relmap_fk *fk)
+{
+    return t && t->nfks && fk >= t->fks && fk < t->fks + t->nfks;
+}
+
 const relmap_table *rl_fk_table(const relmap_model *model, const relmap_fk *fk)
 {
-    for (size_t i = 0; fk && i < model->ntables; i++) {
-        const relmap_table *t = model->tables[i];
-        if (t->nfks && fk >= t->fks && fk < t->fks + t->nfks)
-            return t;
-    }
+    for (size_t i = 0; fk && i < model->ntables; i++)
+        if (holds(model->tables[i], fk))
+            return model->tables[i];
     return NULL;
+}
+
+const relmap_table *rl_rel_fk_table(const relmap_model *model, const relmap_relationship *rel,
+                                    const relmap_fk *fk)
+{
+    if (fk && holds(rel->owner ? rel->owner->table : NULL, fk))
+        return rel->owner->table;
+    if (fk && holds(rel->target ? rel->target->table : NULL, fk))
+        return rel->target->table;
+    if (fk && holds(rel->secondary, fk))
+        return rel->secondary;
+    return rl_fk_table(model, fk);
 }
 
 void rl_add_name(rm_buf *b, const relmap_relationship *rel)

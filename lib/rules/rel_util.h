@@ -73,6 +73,11 @@ const relmap_fk *rl_key(const relmap_relationship *rel);
 
 /* The table that holds `fk`, or NULL. */
 const relmap_table *rl_fk_table(const relmap_model *model, const relmap_fk *fk);
+/* The same for a key of a relationship's join: the tables of its two
+ * classes and its secondary are looked at first (scanning every table for
+ * each relationship made the ORM rules quadratic). */
+const relmap_table *rl_rel_fk_table(const relmap_model *model, const relmap_relationship *rel,
+                                    const relmap_fk *fk);
 
 /* The owner's class name, ".", the attribute: "User.addresses". */
 void rl_add_name(rm_buf *b, const relmap_relationship *rel);

@@ -1,0 +1,527 @@
+/*
+ * write_py.c - bench/gen's schema as a SQLAlchemy models package.
+ *
+ * OUTDIR/base.py holds the declarative base and two mixins that add
+ * created_at (a plain column; a @declared_attr); OUTDIR/models_NNN.py hold
+ * the classes, in table order, spread over the modules, which alternate
+ * between classic style (Column, relationship) and 2.0 typed style
+ * (Mapped[...], mapped_column) unless every one is classic. Entities are
+ * classes C<i> on table t<i>; junctions and keyless tables are Core
+ * Tables. Every key gets a many-to-one relationship by class-name string
+ * with foreign_keys=, paired with a collection on the parent (written in
+ * the parent's module and style) by back_populates, or by backref; each
+ * junction is the secondary of a many-to-many on its first end. Modules
+ * import each other flat (`from base import Base`), the way a script run
+ * from OUTDIR (and SQLAlchemy's oracle) imports them.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "schema.h"
+
+/* Lists over the schema, built once: per parent, the keys pointing at it;
+ * per entity, the junctions starting at it. -1 ends a list. */
+typedef struct links {
+    long *child_head, *child_next; /* by key number: table * BENCH_MAX_FKS + k */
+    long *junction_head, *junction_next;
+} links;
+
+static const char *const sa_types[] = {"Integer", "BigInteger", "Text", "String(80)",
+                                       "DateTime", "Numeric(12, 2)", "Boolean"};
+static const char *const py_types[] = {"int", "int", "str", "str", "datetime", "Decimal", "bool"};
+static const char *const actions[] = {"", "CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT",
+                                      "EXPLODE"};
+static const char *const mixin_names[] = {"", "TimestampMixin, ", "AuditMixin, "};
+
+static bool mapped(const bench_table *t)
+{
+    return t->kind == BK_ENTITY && t->npk > 0;
+}
+
+static bool written(const bench_schema *s, const bench_fk *fk)
+{
+    return bench_pitfall_in(s, fk->only, FORM_PY);
+}
+
+/* A key the ORM maps: to a mapped class, over columns that exist. */
+static bool has_relationship(const bench_schema *s, unsigned i, const bench_fk *fk)
+{
+    return fk->relationship && !fk->ref_table && written(s, fk) &&
+           mapped(&s->tables[fk->parent]) && fk->parent != i;
+}
+
+/* The key a table's ORM pitfall is about: its last paired relationship. */
+static const bench_fk *pitfall_key(const bench_schema *s, unsigned i)
+{
+    const bench_table *t = &s->tables[i];
+    for (unsigned k = t->nfks; k-- > 0;)
+        if (has_relationship(s, i, &t->fks[k]) && !t->fks[k].backref)
+            return &t->fks[k];
+    return NULL;
+}
+
+static bool pitfall_here(const bench_schema *s, unsigned i, enum bench_pitfall p)
+{
+    return s->tables[i].pitfall == p && bench_pitfall_in(s, p, FORM_PY);
+}
+
+static int make_links(const bench_schema *s, links *l)
+{
+    size_t nkeys = (size_t)s->ntables * BENCH_MAX_FKS;
+    l->child_head = malloc(s->ntables * sizeof(long));
+    l->child_next = malloc(nkeys * sizeof(long));
+    l->junction_head = malloc(s->ntables * sizeof(long));
+    l->junction_next = malloc(s->ntables * sizeof(long));
+    if (!l->child_head || !l->child_next || !l->junction_head || !l->junction_next)
+        return 1;
+    for (unsigned i = 0; i < s->ntables; i++)
+        l->child_head[i] = l->junction_head[i] = -1;
+    /* Backwards, so that each list comes out in table order. */
+    for (unsigned i = s->ntables; i-- > 0;) {
+        const bench_table *t = &s->tables[i];
+        if (t->kind == BK_JUNCTION) {
+            unsigned a = t->fks[0].parent;
+            l->junction_next[i] = l->junction_head[a];
+            l->junction_head[a] = i;
+            continue;
+        }
+        for (unsigned k = t->nfks; k-- > 0;) {
+            const bench_fk *fk = &t->fks[k];
+            if (!mapped(t) || !has_relationship(s, i, fk) || fk->backref)
+                continue;
+            long key = (long)i * BENCH_MAX_FKS + k;
+            l->child_next[key] = l->child_head[fk->parent];
+            l->child_head[fk->parent] = key;
+        }
+    }
+    return 0;
+}
+
+static void free_links(links *l)
+{
+    free(l->child_head);
+    free(l->child_next);
+    free(l->junction_head);
+    free(l->junction_next);
+}
+
+static FILE *open_out(const char *dir, const char *name)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *fp = fopen(path, "w");
+    if (!fp)
+        fprintf(stderr, "gen: cannot write %s: %s\n", path, strerror(errno));
+    return fp;
+}
+
+static int close_out(FILE *fp)
+{
+    if (ferror(fp) | (fclose(fp) != 0)) {
+        fputs("gen: write error\n", stderr);
+        return 1;
+    }
+    return 0;
+}
+
+static int write_base(const char *dir)
+{
+    FILE *fp = open_out(dir, "base.py");
+    if (!fp)
+        return 1;
+    fputs("# Generated by relmap's bench/gen: the declarative base and the mixins.\n"
+          "from sqlalchemy import Column, DateTime, func\n"
+          "from sqlalchemy.orm import declarative_base, declared_attr\n\n"
+          "Base = declarative_base()\n\n\n"
+          "class TimestampMixin:\n"
+          "    created_at = Column(DateTime, server_default=func.now(), nullable=False)\n\n\n"
+          "class AuditMixin:\n"
+          "    @declared_attr\n"
+          "    def created_at(cls):\n"
+          "        return Column(DateTime, server_default=func.now(), nullable=False)\n",
+          fp);
+    return close_out(fp);
+}
+
+/* `"C5.t3_id"` or `"[C5.t3_id, C5.t3_version]"`: the key's columns. */
+static void put_fk_cols(FILE *fp, const bench_table *t, unsigned i, const bench_fk *fk)
+{
+    if (fk->ncols == 1) {
+        fprintf(fp, "\"C%u.%s\"", i, t->cols[fk->col[0]].name);
+        return;
+    }
+    fputs("\"[", fp);
+    for (unsigned k = 0; k < fk->ncols; k++)
+        fprintf(fp, "%sC%u.%s", k ? ", " : "", i, t->cols[fk->col[k]].name);
+    fputs("]\"", fp);
+}
+
+static const char *ref_table(const bench_schema *s, const bench_fk *fk)
+{
+    return fk->ref_table ? fk->ref_table : s->tables[fk->parent].name;
+}
+
+/* The ForeignKey(...) of a one-column key, with its actions. */
+static void put_foreign_key(FILE *fp, const bench_schema *s, const bench_fk *fk)
+{
+    fprintf(fp, "ForeignKey(\"%s.%s\"", ref_table(s, fk), fk->ref_col[0]);
+    if (fk->on_delete != BA_NONE)
+        fprintf(fp, ", ondelete=\"%s\"", actions[fk->on_delete]);
+    fputc(')', fp);
+}
+
+/* The key written inline on column c, if any: the first one-column key. */
+static const bench_fk *inline_key(const bench_schema *s, const bench_table *t, unsigned c)
+{
+    for (unsigned k = 0; k < t->nfks; k++) {
+        const bench_fk *fk = &t->fks[k];
+        if (written(s, fk) && fk->ncols == 1 && fk->nref == 1 && fk->col[0] == c)
+            return fk;
+    }
+    return NULL;
+}
+
+static void put_column(FILE *fp, const bench_schema *s, const bench_table *t, unsigned c,
+                       bool typed, bool core)
+{
+    const bench_column *col = &t->cols[c];
+    const bench_fk *fk = inline_key(s, t, c);
+    bool pk = c < t->npk;
+    if (core)
+        fprintf(fp, "    Column(\"%s\", %s", col->name, sa_types[col->type]);
+    else if (typed)
+        fprintf(fp, "    %s: Mapped[%s%s%s] = mapped_column(%s", col->name,
+                col->not_null || pk ? "" : "Optional[", py_types[col->type],
+                col->not_null || pk ? "" : "]", sa_types[col->type]);
+    else
+        fprintf(fp, "    %s = Column(%s", col->name, sa_types[col->type]);
+    if (fk) {
+        fputs(", ", fp);
+        put_foreign_key(fp, s, fk);
+    }
+    if (pk)
+        fputs(", primary_key=True", fp);
+    else if (!typed || core)
+        fprintf(fp, ", nullable=%s", col->not_null ? "False" : "True");
+    if (col->has_default)
+        fputs(", server_default=func.now()", fp);
+    fputs(core ? "),\n" : ")\n", fp);
+}
+
+/* Keys not written inline: composite, duplicate, or of the wrong arity. */
+static void put_table_keys(FILE *fp, const bench_schema *s, const bench_table *t, bool core)
+{
+    for (unsigned k = 0; k < t->nfks; k++) {
+        const bench_fk *fk = &t->fks[k];
+        if (!written(s, fk) || inline_key(s, t, fk->col[0]) == fk)
+            continue;
+        fputs(core ? "    ForeignKeyConstraint([" : "        ForeignKeyConstraint([", fp);
+        for (unsigned j = 0; j < fk->ncols; j++)
+            fprintf(fp, "%s\"%s\"", j ? ", " : "", t->cols[fk->col[j]].name);
+        fputs("], [", fp);
+        for (unsigned j = 0; j < fk->nref; j++)
+            fprintf(fp, "%s\"%s.%s\"", j ? ", " : "", ref_table(s, fk), fk->ref_col[j]);
+        fputc(']', fp);
+        if (fk->on_delete != BA_NONE)
+            fprintf(fp, ", ondelete=\"%s\"", actions[fk->on_delete]);
+        fputs("),\n", fp);
+    }
+}
+
+static void put_indexes(FILE *fp, const bench_schema *s, const bench_table *t, bool core)
+{
+    for (unsigned k = 0; k < t->nidx; k++) {
+        const bench_index *ix = &t->idx[k];
+        if (!bench_pitfall_in(s, ix->only, FORM_PY))
+            continue;
+        fprintf(fp, "%sIndex(\"%s_%s_%u\"", core ? "    " : "        ", ix->unique ? "ux" : "ix",
+                t->name, k);
+        if (ix->unknown_col)
+            fprintf(fp, ", \"%s\"", ix->unknown_col);
+        for (unsigned j = 0; !ix->unknown_col && j < ix->ncols; j++)
+            fprintf(fp, ", \"%s\"", t->cols[ix->col[j]].name);
+        fputs(ix->unique ? ", unique=True),\n" : "),\n", fp);
+    }
+}
+
+/* A junction or a keyless table: a Core Table in its module. */
+static void write_core_table(FILE *fp, const bench_schema *s, const bench_table *t)
+{
+    fprintf(fp, "\n%s = Table(\n    \"%s\",\n    Base.metadata,\n", t->name, t->name);
+    for (unsigned c = 0; c < t->ncols; c++)
+        put_column(fp, s, t, c, false, true);
+    if (t->npk && t->kind == BK_JUNCTION)
+        fputs("    PrimaryKeyConstraint(\"a_id\", \"b_id\"),\n", fp);
+    put_table_keys(fp, s, t, true);
+    put_indexes(fp, s, t, true);
+    fputs(")\n", fp);
+}
+
+/* The start of a relationship attribute, in the module's style. */
+static void rel_head(FILE *fp, bool typed, const char *attr, const char *target, bool many,
+                     bool optional, bool direct)
+{
+    if (typed)
+        fprintf(fp, "    %s: Mapped[%s\"%s\"%s] = relationship(%s%s", attr,
+                many ? "List[" : optional ? "Optional[" : "", target, many || optional ? "]" : "",
+                direct ? target : "", direct ? ", " : "");
+    else
+        fprintf(fp, "    %s = relationship(%s%s%s, ", attr, direct ? "" : "\"", target,
+                direct ? "" : "\"");
+}
+
+/* The many-to-one over key k of class i, and the pitfalls about it. */
+static void write_many_to_one(FILE *fp, const bench_schema *s, unsigned i, unsigned k, bool typed)
+{
+    const bench_table *t = &s->tables[i];
+    const bench_fk *fk = &t->fks[k];
+    char attr[32], target[32];
+    snprintf(attr, sizeof attr, "p%u", fk->parent);
+    snprintf(target, sizeof target, "C%u", fk->parent);
+    bool about = pitfall_key(s, i) == fk;
+    bool direct = about && pitfall_here(s, i, PF_ORM_DIRECT_CLASS);
+    bool optional = !t->cols[fk->col[0]].not_null;
+    rel_head(fp, typed, attr, target, false, optional, direct);
+    fputs("foreign_keys=", fp);
+    put_fk_cols(fp, t, i, fk);
+    if (about && pitfall_here(s, i, PF_ORM_ONE_SIDED))
+        ;
+    else if (about && pitfall_here(s, i, PF_ORM_BP_UNKNOWN))
+        fputs(", back_populates=\"no_such_attribute\"", fp);
+    else if (fk->backref)
+        fprintf(fp, ", backref=\"c%u_refs\"", i);
+    else
+        fprintf(fp, ", back_populates=\"c%u_items\"", i);
+    if (about && pitfall_here(s, i, PF_ORM_CASCADE_M2O))
+        fputs(", cascade=\"all, delete\"", fp);
+    if (about && pitfall_here(s, i, PF_ORM_ORPHAN_WRONG_SIDE))
+        fputs(", cascade=\"all, delete-orphan\"", fp);
+    if (about && pitfall_here(s, i, PF_ORM_SECONDARY_UNKNOWN))
+        fprintf(fp, ", secondary=\"missing_link_%u\"", i);
+    fputs(")\n", fp);
+    if (about && pitfall_here(s, i, PF_ORM_OVERLAP)) {
+        snprintf(attr, sizeof attr, "p%u_again", fk->parent);
+        rel_head(fp, typed, attr, target, false, true, false);
+        fputs("foreign_keys=", fp);
+        put_fk_cols(fp, t, i, fk);
+        fputs(")\n", fp);
+    }
+}
+
+/* The collection parent j holds for child i's key k (back_populates). */
+static void write_collection(FILE *fp, const bench_schema *s, unsigned j, long key, bool typed)
+{
+    unsigned i = (unsigned)(key / BENCH_MAX_FKS), k = (unsigned)(key % BENCH_MAX_FKS);
+    const bench_table *t = &s->tables[i];
+    const bench_fk *fk = &t->fks[k];
+    bool about = pitfall_key(s, i) == fk;
+    if (about && pitfall_here(s, i, PF_ORM_ONE_SIDED))
+        return;
+    bool one = about && pitfall_here(s, i, PF_ORM_ONE_TO_ONE);
+    char attr[32], target[32];
+    snprintf(attr, sizeof attr, "c%u_items", i);
+    snprintf(target, sizeof target, "C%u", i);
+    rel_head(fp, typed, attr, target, !one, one, false);
+    fputs("foreign_keys=", fp);
+    put_fk_cols(fp, t, i, fk);
+    if (about && pitfall_here(s, i, PF_ORM_BP_MISMATCH))
+        fputs(", back_populates=\"name\"", fp);
+    else
+        fprintf(fp, ", back_populates=\"p%u\"", j);
+    if (one && !typed)
+        fputs(", uselist=False", fp);
+    if (about && pitfall_here(s, i, PF_ORM_PASSIVE_NO_ONDEL))
+        fputs(", passive_deletes=True", fp);
+    else if (fk->on_delete == BA_CASCADE)
+        fputs(about && pitfall_here(s, i, PF_ORM_NO_PASSIVE)
+                  ? ", cascade=\"all, delete-orphan\""
+                  : ", cascade=\"all, delete-orphan\", passive_deletes=True",
+              fp);
+    fputs(")\n", fp);
+}
+
+/* A class with no key to or from C<i>, for ORM007. */
+static unsigned unrelated_class(const bench_schema *s, unsigned i)
+{
+    for (unsigned q = i; q-- > 0;) {
+        const bench_table *t = &s->tables[q];
+        bool linked = false;
+        for (unsigned k = 0; k < t->nfks; k++)
+            linked |= t->fks[k].parent == i;
+        for (unsigned k = 0; k < s->tables[i].nfks; k++)
+            linked |= s->tables[i].fks[k].parent == q;
+        if (mapped(t) && !linked)
+            return q;
+    }
+    return 0;
+}
+
+static void write_class_pitfalls(FILE *fp, const bench_schema *s, unsigned i, bool typed)
+{
+    if (pitfall_here(s, i, PF_ORM_UNKNOWN_TARGET)) {
+        rel_head(fp, typed, "ghost", "Ghost", false, true, false);
+        fputs("viewonly=True)\n", fp);
+    }
+    if (pitfall_here(s, i, PF_ORM_NO_JOIN)) {
+        char target[32];
+        snprintf(target, sizeof target, "C%u", unrelated_class(s, i));
+        rel_head(fp, typed, "stranger", target, false, true, false);
+        fputs("viewonly=True)\n", fp);
+    }
+    if (pitfall_here(s, i, PF_ORM_RESERVED))
+        fputs("    metadata = Column(String(40))\n", fp);
+    if (pitfall_here(s, i, PF_ORM_BAD_ARGUMENT))
+        fputs("    note = Column(String(40), ondelete=\"CASCADE\")\n", fp);
+    if (pitfall_here(s, i, PF_ORM_STI_NOT_NULL))
+        fputs("    kind = Column(String(20))\n"
+              "    __mapper_args__ = {\"polymorphic_on\": kind, \"polymorphic_identity\": \"base\"}\n",
+              fp);
+}
+
+/* parent/children over a key to the class itself (an adjacency list). */
+static void write_adjacency(FILE *fp, const bench_table *t, unsigned i, const bench_fk *fk,
+                            bool typed)
+{
+    char target[32];
+    snprintf(target, sizeof target, "C%u", i);
+    rel_head(fp, typed, "parent", target, false, true, false);
+    fputs(t->npk == 1 ? "remote_side=\"" : "remote_side=\"[", fp);
+    for (unsigned k = 0; k < t->npk; k++)
+        fprintf(fp, "%sC%u.%s", k ? ", " : "", i, t->cols[k].name);
+    fputs(t->npk == 1 ? "\", foreign_keys=" : "]\", foreign_keys=", fp);
+    put_fk_cols(fp, t, i, fk);
+    fputs(", backref=\"children\")\n", fp);
+}
+
+static void write_class(FILE *fp, const bench_schema *s, const links *l, unsigned i, bool typed,
+                        const char *suffix)
+{
+    const bench_table *t = &s->tables[i];
+    fprintf(fp, "\n\nclass C%u%s(%sBase):\n", i, suffix, mixin_names[t->mixin]);
+    fprintf(fp, "    __tablename__ = \"%s\"\n", t->name);
+    bool args = false;
+    for (unsigned k = 0; k < t->nfks; k++)
+        args |= written(s, &t->fks[k]) && inline_key(s, t, t->fks[k].col[0]) != &t->fks[k];
+    for (unsigned k = 0; k < t->nidx; k++)
+        args |= bench_pitfall_in(s, t->idx[k].only, FORM_PY);
+    if (args) {
+        fputs("    __table_args__ = (\n", fp);
+        put_table_keys(fp, s, t, false);
+        put_indexes(fp, s, t, false);
+        fputs("    )\n", fp);
+    }
+    for (unsigned c = 0; c < t->ncols; c++)
+        if (!(t->cols[c].has_default && t->mixin))
+            put_column(fp, s, t, c, typed, false);
+    if (*suffix)
+        return; /* TAB002's second class: its table again, nothing more */
+    for (unsigned k = 0; k < t->nfks; k++) {
+        const bench_fk *fk = &t->fks[k];
+        if (has_relationship(s, i, fk))
+            write_many_to_one(fp, s, i, k, typed);
+        else if (fk->relationship && fk->parent == i && written(s, fk))
+            write_adjacency(fp, t, i, fk, typed);
+    }
+    for (long key = l->child_head[i]; key >= 0; key = l->child_next[key])
+        write_collection(fp, s, i, key, typed);
+    for (long j = l->junction_head[i]; j >= 0; j = l->junction_next[j]) {
+        char attr[32], target[32];
+        snprintf(attr, sizeof attr, "links_j%ld", j);
+        snprintf(target, sizeof target, "C%u", s->tables[j].fks[1].parent);
+        rel_head(fp, typed, attr, target, true, false, false);
+        fprintf(fp, "secondary=\"j%ld\", backref=\"linked_j%ld\")\n", j, j);
+    }
+    write_class_pitfalls(fp, s, i, typed);
+}
+
+/* ORM027's subclass: single-table inheritance with a NOT NULL column. */
+static void write_sti_subclass(FILE *fp, unsigned i, bool typed)
+{
+    fprintf(fp, "\n\nclass C%uSpecial(C%u):\n"
+                "    __mapper_args__ = {\"polymorphic_identity\": \"special\"}\n",
+            i, i);
+    if (typed)
+        fputs("    special_code: Mapped[str] = mapped_column(String(20), nullable=False)\n", fp);
+    else
+        fputs("    special_code = Column(String(20), nullable=False)\n", fp);
+}
+
+/* Imports of classes passed as objects (ORM014) from other modules. */
+static void write_direct_imports(FILE *fp, const bench_schema *s, unsigned f, unsigned lo,
+                                 unsigned hi)
+{
+    for (unsigned i = lo; i < hi; i++) {
+        const bench_fk *fk = pitfall_key(s, i);
+        if (!fk || !pitfall_here(s, i, PF_ORM_DIRECT_CLASS))
+            continue;
+        unsigned pf = s->tables[fk->parent].file;
+        if (pf != f)
+            fprintf(fp, "from models_%03u import C%u\n", pf, fk->parent);
+    }
+}
+
+/* The first table of module f (schema.c puts table i in i * nfiles / ntables). */
+static unsigned first_of_file(const bench_schema *s, unsigned f)
+{
+    return (unsigned)(((uint64_t)f * s->ntables + s->nfiles - 1) / s->nfiles);
+}
+
+static int write_module(const char *dir, const bench_schema *s, const links *l, unsigned f)
+{
+    char name[32];
+    bool typed = bench_typed_file(s, f);
+    snprintf(name, sizeof name, "models_%03u.py", f);
+    FILE *fp = open_out(dir, name);
+    if (!fp)
+        return 1;
+    fprintf(fp, "# Generated by relmap's bench/gen: module %u of %u (%s style).\n", f, s->nfiles,
+            typed ? "2.0 typed" : "classic");
+    if (typed)
+        fputs("from datetime import datetime\nfrom decimal import Decimal\n"
+              "from typing import List, Optional\n\n",
+              fp);
+    fputs("from sqlalchemy import (BigInteger, Boolean, Column, DateTime, ForeignKey,\n"
+          "                        ForeignKeyConstraint, Index, Integer, Numeric,\n"
+          "                        PrimaryKeyConstraint, String, Table, Text, func)\n",
+          fp);
+    fputs(typed ? "from sqlalchemy.orm import Mapped, mapped_column, relationship\n\n"
+                : "from sqlalchemy.orm import relationship\n\n",
+          fp);
+    fputs("from base import AuditMixin, Base, TimestampMixin  # noqa: F401\n", fp);
+    unsigned lo = first_of_file(s, f), hi = first_of_file(s, f + 1);
+    write_direct_imports(fp, s, f, lo, hi);
+    for (unsigned i = lo; i < hi; i++) {
+        const bench_table *t = &s->tables[i];
+        if (!mapped(t)) {
+            write_core_table(fp, s, t);
+            continue;
+        }
+        write_class(fp, s, l, i, typed, "");
+        if (pitfall_here(s, i, PF_ORM_STI_NOT_NULL))
+            write_sti_subclass(fp, i, typed);
+        if (pitfall_here(s, i, PF_TAB_DUPLICATE))
+            write_class(fp, s, l, i, typed, "Again");
+    }
+    return close_out(fp);
+}
+
+int bench_write_py(const bench_schema *s, const char *dir)
+{
+    if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+        fprintf(stderr, "gen: cannot create %s: %s\n", dir, strerror(errno));
+        return 1;
+    }
+    links l;
+    int rc = make_links(s, &l);
+    if (rc)
+        fputs("gen: out of memory\n", stderr);
+    if (rc == 0)
+        rc = write_base(dir);
+    for (unsigned f = 0; rc == 0 && f < s->nfiles; f++)
+        rc = write_module(dir, s, &l, f);
+    free_links(&l);
+    return rc;
+}
