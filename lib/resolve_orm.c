@@ -246,9 +246,28 @@ typedef struct join_keys {
     size_t n_many; /* of those, held by the relationship's own side */
 } join_keys;
 
+/* Whether two keys join the same columns to the same columns. */
+static bool same_join(const relmap_fk *a, const relmap_fk *b)
+{
+    if (a->ncolumns != b->ncolumns || a->ntarget != b->ntarget || a->ntarget != a->ncolumns)
+        return false;
+    for (size_t i = 0; i < a->ncolumns; i++)
+        if (!a->columns[i].column || a->columns[i].column != b->columns[i].column ||
+            !a->target[i] || a->target[i] != b->target[i])
+            return false;
+    return true;
+}
+
+/* A key written twice (ForeignKey() on the column and a
+ * ForeignKeyConstraint over it) is one path: SQLAlchemy keeps one of
+ * several constraints that give the same join. */
 static void keep(join_keys *keys, const relmap_fk *fk, bool own_side)
 {
-    if (keys->n < sizeof keys->fks / sizeof keys->fks[0])
+    size_t cap = sizeof keys->fks / sizeof keys->fks[0];
+    for (size_t i = 0; i < keys->n && i < cap; i++)
+        if (same_join(keys->fks[i], fk))
+            return;
+    if (keys->n < cap)
         keys->fks[keys->n] = fk;
     keys->n++;
     keys->n_many += own_side;
