@@ -53,30 +53,46 @@ typedef struct py_arg {
     bool double_star; /* **value */
 } py_arg;
 
+/*
+ * A package's parse trees are most of what the reader holds in memory (a
+ * node per name, string and call), so the fields no two kinds share
+ * overlap: read `left`/`right`, `items`, `args` or `text` only for the
+ * kinds named beside them, after checking `kind`.
+ */
 struct py_expr {
     py_expr_kind kind;
     uint32_t start, end;
+    /* STRING: an f-string (text as written between its quotes), bytes. */
+    bool is_fstring;
+    bool is_bytes;
     /* NAME and ATTR: the identifier; CONST: its spelling; BINOP, UNARY,
      * COMPARE and BOOLOP: the operator ("is not", "not in" as one). */
     const char *name;
-    /* STRING: the value with escapes decoded (raw strings as written);
-     * NUMBER: the literal's text. An f-string's text is the literal as
-     * written between its quotes, with is_fstring set. */
-    const char *text;
-    size_t text_len;
-    bool is_fstring;
-    bool is_bytes;
     /* ATTR, CALL, SUBSCRIPT: the object; LAMBDA: the body; UNARY and
      * STARRED: the operand. */
     py_expr *value;
-    /* BINOP, COMPARE, BOOLOP. */
-    py_expr *left, *right;
-    /* LIST, TUPLE, SET, DICT, SUBSCRIPT. */
-    py_expr **items;
-    size_t nitems;
-    /* CALL. */
-    py_arg *args;
-    size_t nargs;
+    union {
+        /* BINOP, COMPARE, BOOLOP. */
+        struct {
+            py_expr *left, *right;
+        };
+        /* LIST, TUPLE, SET, DICT, SUBSCRIPT. */
+        struct {
+            py_expr **items;
+            size_t nitems;
+        };
+        /* CALL. */
+        struct {
+            py_arg *args;
+            size_t nargs;
+        };
+        /* STRING: the value with escapes decoded (raw strings as written);
+         * NUMBER: the literal's text. */
+        struct {
+            const char *text;
+            size_t text_len;
+        };
+    };
 };
 
 typedef enum py_stmt_kind {

@@ -110,19 +110,29 @@ static void walk_expr(py_ctx *ctx, py_mod *mod, const py_expr *e, int depth)
         walk_expr(ctx, mod, e->value, depth + 1);
         return;
     }
+    case PY_E_BINOP:
+    case PY_E_COMPARE:
+    case PY_E_BOOLOP:
+        walk_expr(ctx, mod, e->left, depth + 1);
+        walk_expr(ctx, mod, e->right, depth + 1);
+        return;
     case PY_E_DICT:
         for (size_t i = 0; i + 1 < e->nitems; i += 2)
             if (is_uri_key(py_str(e->items[i])))
                 url_at(ctx, mod, e->items[i + 1], true);
-        break;
-    default:
-        break;
+        /* fall through */
+    case PY_E_LIST:
+    case PY_E_TUPLE:
+    case PY_E_SET:
+    case PY_E_SUBSCRIPT:
+        walk_expr(ctx, mod, e->value, depth + 1);
+        for (size_t i = 0; i < e->nitems; i++)
+            walk_expr(ctx, mod, e->items[i], depth + 1);
+        return;
+    default: /* names, numbers, constants; ATTR, LAMBDA, UNARY, STARRED: the value */
+        walk_expr(ctx, mod, e->value, depth + 1);
+        return;
     }
-    walk_expr(ctx, mod, e->value, depth + 1);
-    walk_expr(ctx, mod, e->left, depth + 1);
-    walk_expr(ctx, mod, e->right, depth + 1);
-    for (size_t i = 0; i < e->nitems; i++)
-        walk_expr(ctx, mod, e->items[i], depth + 1);
 }
 
 /* Whether an assignment target names the database URI setting. */
