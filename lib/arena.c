@@ -162,16 +162,60 @@ char *rm_arena_strdup(rm_arena *arena, const char *s)
     return s ? rm_arena_strndup(arena, s, strlen(s)) : NULL;
 }
 
+/* The formats of most calls are literal text and %s: those are copied
+ * straight into the current block, without vsnprintf's generality; false
+ * (nothing kept) for anything else or when the block is too small. */
+static bool print_strings(rm_arena *arena, const char *fmt, va_list ap, char **out)
+{
+    block *b = arena->blocks;
+    if (!b || b->used >= b->size)
+        return false;
+    char *start = (char *)b->data + b->used, *end = (char *)b->data + b->size, *w = start;
+    for (const char *f = fmt; *f; f++) {
+        const char *piece = f;
+        size_t n = 1;
+        if (*f == '%') {
+            if (f[1] == '%') {
+                f++;
+            } else if (f[1] == 's') {
+                f++;
+                piece = va_arg(ap, const char *);
+                if (!piece)
+                    return false; /* vsnprintf's business */
+                n = strlen(piece);
+            } else {
+                return false;
+            }
+        }
+        if ((size_t)(end - w) <= n)
+            return false;
+        memcpy(w, piece, n);
+        w += n;
+    }
+    *w = '\0';
+    b->used += (size_t)(w - start) + 1;
+    *out = start;
+    return true;
+}
+
 char *rm_arena_printf(rm_arena *arena, const char *fmt, ...)
 {
     va_list ap, again;
     va_start(ap, fmt);
     va_copy(again, ap);
+    char *p;
+    if (print_strings(arena, fmt, ap, &p)) {
+        va_end(ap);
+        va_end(again);
+        return p;
+    }
+    va_end(ap);
+    va_copy(ap, again);
     /* Formatted straight into the current block's free space, so that a
      * string that fits (nearly all) is formatted once, not measured first. */
     block *b = arena->blocks;
     size_t room = b ? b->size - b->used : 0;
-    char *p = room ? (char *)b->data + b->used : NULL;
+    p = room ? (char *)b->data + b->used : NULL;
     int n = vsnprintf(p, room, fmt, ap);
     va_end(ap);
     if (n < 0)
