@@ -127,38 +127,48 @@ typedef struct py_block {
     size_t nstmts;
 } py_block;
 
+/* As with expressions, the fields of one group of kinds overlap those of
+ * the others: check `kind` before reading a group's fields. */
 struct py_stmt {
     py_stmt_kind kind;
     uint32_t start, end;
-    /* IMPORT and FROM. */
-    const char *module; /* FROM: dotted, "" for `from . import x` */
-    unsigned level;     /* FROM: the number of leading dots */
-    py_alias *aliases;
-    size_t naliases;
-    /* ASSIGN: every target; ANNASSIGN and AUGASSIGN: targets[0]. */
-    py_expr **targets;
-    size_t ntargets;
-    py_expr *annotation; /* ANNASSIGN */
+    bool is_async; /* DEF, WITH, FOR */
     /* ASSIGN, ANNASSIGN (may be NULL), AUGASSIGN, EXPR, RETURN (may be
      * NULL); IF and WHILE: the test; FOR: the iterable; WITH: the first
      * context expression. */
     py_expr *value;
-    /* AUGASSIGN: the operator without "=". */
-    const char *op;
-    /* CLASS and DEF. */
-    const char *name;
-    uint32_t name_start, name_end;
-    py_expr **decorators;
-    size_t ndecorators;
-    py_arg *args; /* CLASS: bases and keywords (metaclass=, table=True) */
-    size_t nargs;
-    /* DEF: parameter names in order (self, cls, *args, **kw without stars). */
-    const char **params;
-    size_t nparams;
-    bool is_async;
     /* Compound statements: the bodies, in source order (see kinds above). */
     py_block *blocks;
     size_t nblocks;
+    union {
+        /* IMPORT and FROM. */
+        struct {
+            const char *module; /* FROM: dotted, "" for `from . import x` */
+            unsigned level;     /* FROM: the number of leading dots */
+            py_alias *aliases;
+            size_t naliases;
+        };
+        /* ASSIGN: every target; ANNASSIGN and AUGASSIGN: targets[0]. */
+        struct {
+            py_expr **targets;
+            size_t ntargets;
+            py_expr *annotation; /* ANNASSIGN */
+            const char *op;      /* AUGASSIGN: the operator without "=" */
+        };
+        /* CLASS and DEF. */
+        struct {
+            const char *name;
+            uint32_t name_start, name_end;
+            py_expr **decorators;
+            size_t ndecorators;
+            py_arg *args; /* CLASS: bases and keywords (metaclass=, table=True) */
+            size_t nargs;
+            /* DEF: parameter names in order (self, cls, *args, **kw without
+             * stars). */
+            const char **params;
+            size_t nparams;
+        };
+    };
 };
 
 typedef struct py_syntax_error {

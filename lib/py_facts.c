@@ -161,10 +161,12 @@ static void walk_block(py_ctx *ctx, py_mod *mod, const py_block *b, int depth)
                 if (uri_target(s->targets[k]))
                     url_at(ctx, mod, s->value, true);
         walk_expr(ctx, mod, s->value, 0);
-        for (size_t k = 0; k < s->ndecorators; k++)
-            walk_expr(ctx, mod, s->decorators[k], 0);
-        for (size_t k = 0; k < s->nargs; k++)
-            walk_expr(ctx, mod, s->args[k].value, 0);
+        if (s->kind == PY_S_CLASS || s->kind == PY_S_DEF) {
+            for (size_t k = 0; k < s->ndecorators; k++)
+                walk_expr(ctx, mod, s->decorators[k], 0);
+            for (size_t k = 0; k < s->nargs; k++)
+                walk_expr(ctx, mod, s->args[k].value, 0);
+        }
         for (size_t k = 0; k < s->nblocks; k++)
             walk_block(ctx, mod, &s->blocks[k], depth + 1);
     }

@@ -731,8 +731,18 @@ static void check_block(const py_block *b, size_t len)
         const py_stmt *s = b->stmts[i];
         assert_true(s->start <= s->end && s->end <= len);
         check_expr(s->value, len);
-        for (size_t k = 0; k < s->ntargets; k++)
-            check_expr(s->targets[k], len);
+        if (s->kind == PY_S_ASSIGN || s->kind == PY_S_ANNASSIGN || s->kind == PY_S_AUGASSIGN) {
+            for (size_t k = 0; k < s->ntargets; k++)
+                check_expr(s->targets[k], len);
+            check_expr(s->annotation, len);
+        }
+        if (s->kind == PY_S_CLASS || s->kind == PY_S_DEF) {
+            assert_true(s->name_start <= s->name_end && s->name_end <= len);
+            for (size_t k = 0; k < s->ndecorators; k++)
+                check_expr(s->decorators[k], len);
+            for (size_t k = 0; k < s->nargs; k++)
+                check_expr(s->args[k].value, len);
+        }
         for (size_t k = 0; k < s->nblocks; k++)
             check_block(&s->blocks[k], len);
     }
