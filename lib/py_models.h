@@ -141,6 +141,11 @@ typedef struct py_ctx {
     struct rm_ptrmap *noted;
     /* Tables by metadata, schema and name: the first definition (TAB002). */
     rm_strmap *defined;
+    /* What each call calls, once worked out (py_callee): every pass asks
+     * it of the same calls again. An index into `callees` by call. */
+    struct rm_ptrmap *callee_index;
+    struct py_callee_memo *callees;
+    size_t ncallees, callees_cap;
 } py_ctx;
 
 /* py_scope.c */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "ptrmap.h"
 #include "py_models.h"
 
 relmap_span py_span(const py_mod *mod, uint32_t start, uint32_t end)
@@ -334,13 +335,16 @@ const char *py_tail(py_ctx *ctx, const char *qual)
     return dot ? dot + 1 : qual;
 }
 
-const char *py_callee(py_ctx *ctx, py_mod *mod, const py_expr *e, py_ref *out)
+typedef struct py_callee_memo {
+    const py_mod *mod;
+    py_ref ref;
+    const char *tail;
+} py_callee_memo;
+
+static const char *callee_of(py_ctx *ctx, py_mod *mod, const py_expr *e, py_ref *out)
 {
-    if (!e || e->kind != PY_E_CALL)
-        return NULL;
     py_ref r = py_eval(ctx, mod, e->value, 0);
-    if (out)
-        *out = r;
+    *out = r;
     if (r.kind == PY_R_EXTERN)
         return py_tail(ctx, r.qual);
     if (r.kind == PY_R_CLASS)
@@ -351,6 +355,27 @@ const char *py_callee(py_ctx *ctx, py_mod *mod, const py_expr *e, py_ref *out)
     if (e->value->kind == PY_E_NAME || e->value->kind == PY_E_ATTR)
         return e->value->name;
     return NULL;
+}
+
+const char *py_callee(py_ctx *ctx, py_mod *mod, const py_expr *e, py_ref *out)
+{
+    if (!e || e->kind != PY_E_CALL)
+        return NULL;
+    if (!ctx->callee_index)
+        ctx->callee_index = rm_ptrmap_new(1024);
+    size_t at;
+    if (!rm_ptrmap_get(ctx->callee_index, e, &at) || ctx->callees[at].mod != mod) {
+        ctx->callees = rm_grow(ctx->callees, &ctx->callees_cap, ctx->ncallees + 1,
+                               sizeof *ctx->callees);
+        at = ctx->ncallees++;
+        py_callee_memo *m = &ctx->callees[at];
+        m->mod = mod;
+        m->tail = callee_of(ctx, mod, e, &m->ref);
+        rm_ptrmap_put(ctx->callee_index, e, at);
+    }
+    if (out)
+        *out = ctx->callees[at].ref;
+    return ctx->callees[at].tail;
 }
 
 bool py_is_call_to(py_ctx *ctx, py_mod *mod, const py_expr *e, const char *tail)
