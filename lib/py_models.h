@@ -146,6 +146,9 @@ typedef struct py_ctx {
     struct rm_ptrmap *callee_index;
     struct py_callee_memo *callees;
     size_t ncallees, callees_cap;
+    /* SQL type -> its relmap_type_family (in tmp): a package repeats a
+     * few types thousands of times. */
+    rm_strmap *families;
 } py_ctx;
 
 /* py_scope.c */
