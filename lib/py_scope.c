@@ -3,10 +3,9 @@
  * bindings (imports, assignments, classes, functions), followed across
  * the modules of a package without importing anything.
  */
+#include <stdint.h>
 #include <string.h>
 
-#include "alloc.h"
-#include "ptrmap.h"
 #include "py_models.h"
 
 relmap_span py_span(const py_mod *mod, uint32_t start, uint32_t end)
@@ -335,16 +334,11 @@ const char *py_tail(py_ctx *ctx, const char *qual)
     return dot ? dot + 1 : qual;
 }
 
-typedef struct py_callee_memo {
-    const py_mod *mod;
-    py_ref ref;
-    const char *tail;
-} py_callee_memo;
-
 static const char *callee_of(py_ctx *ctx, py_mod *mod, const py_expr *e, py_ref *out)
 {
     py_ref r = py_eval(ctx, mod, e->value, 0);
-    *out = r;
+    if (out)
+        *out = r;
     if (r.kind == PY_R_EXTERN)
         return py_tail(ctx, r.qual);
     if (r.kind == PY_R_CLASS)
@@ -361,21 +355,17 @@ const char *py_callee(py_ctx *ctx, py_mod *mod, const py_expr *e, py_ref *out)
 {
     if (!e || e->kind != PY_E_CALL)
         return NULL;
-    if (!ctx->callee_index)
-        ctx->callee_index = rm_ptrmap_new(1024);
-    size_t at;
-    if (!rm_ptrmap_get(ctx->callee_index, e, &at) || ctx->callees[at].mod != mod) {
-        ctx->callees = rm_grow(ctx->callees, &ctx->callees_cap, ctx->ncallees + 1,
-                               sizeof *ctx->callees);
-        at = ctx->ncallees++;
-        py_callee_memo *m = &ctx->callees[at];
-        m->mod = mod;
-        m->tail = callee_of(ctx, mod, e, &m->ref);
-        rm_ptrmap_put(ctx->callee_index, e, at);
-    }
     if (out)
-        *out = ctx->callees[at].ref;
-    return ctx->callees[at].tail;
+        return callee_of(ctx, mod, e, out);
+    /* Fibonacci hashing spreads the node addresses over the table. */
+    uint64_t h = (uint64_t)(uintptr_t)e * 11400714819323198485ull;
+    struct py_callee_memo *m = &ctx->callees[(h >> 32) & (PY_CALLEE_MEMO - 1)];
+    if (m->call != e || m->mod != mod) {
+        m->call = e;
+        m->mod = mod;
+        m->tail = callee_of(ctx, mod, e, NULL);
+    }
+    return m->tail;
 }
 
 bool py_is_call_to(py_ctx *ctx, py_mod *mod, const py_expr *e, const char *tail)

@@ -171,8 +171,6 @@ int rm_read_py(relmap_model *model, const char *path, const relmap_load_opts *op
     rm_ptrmap_free(ctx.core_calls);
     rm_ptrmap_free(ctx.urls_seen);
     rm_ptrmap_free(ctx.noted);
-    rm_ptrmap_free(ctx.callee_index);
-    free(ctx.callees);
     rm_arena_free(ctx.tmp);
     return rc;
 }
