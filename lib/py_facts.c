@@ -123,7 +123,9 @@ static void walk_expr(py_ctx *ctx, py_mod *mod, const py_expr *e, int depth)
         for (size_t i = 0; i + 1 < e->nitems; i += 2)
             if (is_uri_key(py_str(e->items[i])))
                 url_at(ctx, mod, e->items[i + 1], true);
-        /* fall through */
+        for (size_t i = 0; i < e->nitems; i++)
+            walk_expr(ctx, mod, e->items[i], depth + 1);
+        return;
     case PY_E_LIST:
     case PY_E_TUPLE:
     case PY_E_SET:
