@@ -57,30 +57,46 @@ typedef struct py_arg {
     bool double_star; /* **value */
 } py_arg;
 
+/*
+ * A package's parse trees are most of what the reader holds in memory (a
+ * node per name, string and call), so the fields no two kinds share
+ * overlap: read `left`/`right`, `items`, `args` or `text` only for the
+ * kinds named beside them, after checking `kind`.
+ */
 struct py_expr {
     py_expr_kind kind;
     uint32_t start, end;
+    /* STRING: an f-string (text as written between its quotes), bytes. */
+    bool is_fstring;
+    bool is_bytes;
     /* NAME and ATTR: the identifier; CONST: its spelling; BINOP, UNARY,
      * COMPARE and BOOLOP: the operator ("is not", "not in" as one). */
     const char *name;
-    /* STRING: the value with escapes decoded (raw strings as written);
-     * NUMBER: the literal's text. An f-string's text is the literal as
-     * written between its quotes, with is_fstring set. */
-    const char *text;
-    size_t text_len;
-    bool is_fstring;
-    bool is_bytes;
     /* ATTR, CALL, SUBSCRIPT: the object; LAMBDA: the body; UNARY and
      * STARRED: the operand. */
     py_expr *value;
-    /* BINOP, COMPARE, BOOLOP. */
-    py_expr *left, *right;
-    /* LIST, TUPLE, SET, DICT, SUBSCRIPT. */
-    py_expr **items;
-    size_t nitems;
-    /* CALL. */
-    py_arg *args;
-    size_t nargs;
+    union {
+        /* BINOP, COMPARE, BOOLOP. */
+        struct {
+            py_expr *left, *right;
+        };
+        /* LIST, TUPLE, SET, DICT, SUBSCRIPT. */
+        struct {
+            py_expr **items;
+            size_t nitems;
+        };
+        /* CALL. */
+        struct {
+            py_arg *args;
+            size_t nargs;
+        };
+        /* STRING: the value with escapes decoded (raw strings as written);
+         * NUMBER: the literal's text. */
+        struct {
+            const char *text;
+            size_t text_len;
+        };
+    };
 };
 
 typedef enum py_stmt_kind {
@@ -115,38 +131,48 @@ typedef struct py_block {
     size_t nstmts;
 } py_block;
 
+/* As with expressions, the fields of one group of kinds overlap those of
+ * the others: check `kind` before reading a group's fields. */
 struct py_stmt {
     py_stmt_kind kind;
     uint32_t start, end;
-    /* IMPORT and FROM. */
-    const char *module; /* FROM: dotted, "" for `from . import x` */
-    unsigned level;     /* FROM: the number of leading dots */
-    py_alias *aliases;
-    size_t naliases;
-    /* ASSIGN: every target; ANNASSIGN and AUGASSIGN: targets[0]. */
-    py_expr **targets;
-    size_t ntargets;
-    py_expr *annotation; /* ANNASSIGN */
+    bool is_async; /* DEF, WITH, FOR */
     /* ASSIGN, ANNASSIGN (may be NULL), AUGASSIGN, EXPR, RETURN (may be
      * NULL); IF and WHILE: the test; FOR: the iterable; WITH: the first
      * context expression. */
     py_expr *value;
-    /* AUGASSIGN: the operator without "=". */
-    const char *op;
-    /* CLASS and DEF. */
-    const char *name;
-    uint32_t name_start, name_end;
-    py_expr **decorators;
-    size_t ndecorators;
-    py_arg *args; /* CLASS: bases and keywords (metaclass=, table=True) */
-    size_t nargs;
-    /* DEF: parameter names in order (self, cls, *args, **kw without stars). */
-    const char **params;
-    size_t nparams;
-    bool is_async;
     /* Compound statements: the bodies, in source order (see kinds above). */
     py_block *blocks;
     size_t nblocks;
+    union {
+        /* IMPORT and FROM. */
+        struct {
+            const char *module; /* FROM: dotted, "" for `from . import x` */
+            unsigned level;     /* FROM: the number of leading dots */
+            py_alias *aliases;
+            size_t naliases;
+        };
+        /* ASSIGN: every target; ANNASSIGN and AUGASSIGN: targets[0]. */
+        struct {
+            py_expr **targets;
+            size_t ntargets;
+            py_expr *annotation; /* ANNASSIGN */
+            const char *op;      /* AUGASSIGN: the operator without "=" */
+        };
+        /* CLASS and DEF. */
+        struct {
+            const char *name;
+            uint32_t name_start, name_end;
+            py_expr **decorators;
+            size_t ndecorators;
+            py_arg *args; /* CLASS: bases and keywords (metaclass=, table=True) */
+            size_t nargs;
+            /* DEF: parameter names in order (self, cls, *args, **kw without
+             * stars). */
+            const char **params;
+            size_t nparams;
+        };
+    };
 };
 
 typedef struct py_syntax_error {

@@ -336,6 +336,19 @@ static const char *default_text(py_ctx *ctx, py_mod *mod, const py_expr *e)
     return py_text(ctx, mod, e);
 }
 
+static relmap_type_family family_of(py_ctx *ctx, const char *type)
+{
+    if (!ctx->families)
+        ctx->families = rm_strmap_new(false);
+    relmap_type_family *f = rm_strmap_get(ctx->families, type);
+    if (!f) {
+        f = rm_arena_alloc(ctx->tmp, sizeof *f);
+        *f = rm_type_family(RELMAP_DIALECT_UNKNOWN, type, strlen(type));
+        rm_strmap_put(ctx->families, type, f);
+    }
+    return *f;
+}
+
 static void read_call(py_ctx *ctx, py_mod *mod, const py_expr *call, col_spec *c)
 {
     c->call = call;
@@ -468,8 +481,7 @@ relmap_column *py_column(py_ctx *ctx, py_mod *mod, relmap_table *table, const ch
             span = py_span(mod, n->start, n->end);
     }
     relmap_column *col = mb_column(ctx->model, table, name, c.type, span);
-    col->family = c.type ? rm_type_family(RELMAP_DIALECT_UNKNOWN, c.type, strlen(c.type))
-                         : RELMAP_TYPE_UNKNOWN;
+    col->family = c.type ? family_of(ctx, c.type) : RELMAP_TYPE_UNKNOWN;
     col->nullable = nullable;
     col->key = mb_str(ctx->model, attr);
     col->autoincrement = c.autoincrement;

@@ -12,16 +12,19 @@
 
 static void url_at(py_ctx *ctx, py_mod *mod, const py_expr *e, bool any_string);
 
-/* The default of os.getenv("X", "url") / os.environ.get("X", "url"). */
+/* The default of os.getenv("X", "url") / os.environ.get("X", "url"), for
+ * a call to `callee`. */
+static const py_expr *env_default_of(const py_expr *call, const char *callee)
+{
+    if (!callee || (strcmp(callee, "getenv") != 0 && strcmp(callee, "get") != 0))
+        return NULL;
+    const py_expr *d = py_posarg(call, 1);
+    return d ? d : py_kwarg(call, "default");
+}
+
 static const py_expr *env_default(py_ctx *ctx, py_mod *mod, const py_expr *e)
 {
-    if (!e || e->kind != PY_E_CALL)
-        return NULL;
-    const char *t = py_callee(ctx, mod, e, NULL);
-    if (!t || (strcmp(t, "getenv") != 0 && strcmp(t, "get") != 0))
-        return NULL;
-    const py_expr *d = py_posarg(e, 1);
-    return d ? d : py_kwarg(e, "default");
+    return env_default_of(e, py_callee(ctx, mod, e, NULL));
 }
 
 static void url_at(py_ctx *ctx, py_mod *mod, const py_expr *e, bool any_string)
@@ -60,7 +63,7 @@ static bool enables_pragma(const char *s, size_t len)
 {
     static const char word[] = "pragma";
     for (size_t i = 0; i + 6 <= len; i++) {
-        if (strncasecmp(s + i, word, 6) != 0)
+        if (((unsigned char)s[i] | 0x20) != 'p' || strncasecmp(s + i, word, 6) != 0)
             continue;
         size_t k = i + 6;
         while (k < len && isspace((unsigned char)s[k]))
@@ -95,10 +98,10 @@ static void walk_expr(py_ctx *ctx, py_mod *mod, const py_expr *e, int depth)
         }
         return;
     case PY_E_CALL: {
-        const py_expr *d = env_default(ctx, mod, e);
+        const char *t = py_callee(ctx, mod, e, NULL);
+        const py_expr *d = env_default_of(e, t);
         if (d)
             url_at(ctx, mod, d, false);
-        const char *t = py_callee(ctx, mod, e, NULL);
         if (t && (strcmp(t, "create_engine") == 0 || strcmp(t, "create_async_engine") == 0 ||
                   strcmp(t, "make_url") == 0))
             url_at(ctx, mod, py_posarg(e, 0) ? py_posarg(e, 0) : py_kwarg(e, "url"), true);
@@ -110,19 +113,31 @@ static void walk_expr(py_ctx *ctx, py_mod *mod, const py_expr *e, int depth)
         walk_expr(ctx, mod, e->value, depth + 1);
         return;
     }
+    case PY_E_BINOP:
+    case PY_E_COMPARE:
+    case PY_E_BOOLOP:
+        walk_expr(ctx, mod, e->left, depth + 1);
+        walk_expr(ctx, mod, e->right, depth + 1);
+        return;
     case PY_E_DICT:
         for (size_t i = 0; i + 1 < e->nitems; i += 2)
             if (is_uri_key(py_str(e->items[i])))
                 url_at(ctx, mod, e->items[i + 1], true);
-        break;
-    default:
-        break;
+        for (size_t i = 0; i < e->nitems; i++)
+            walk_expr(ctx, mod, e->items[i], depth + 1);
+        return;
+    case PY_E_LIST:
+    case PY_E_TUPLE:
+    case PY_E_SET:
+    case PY_E_SUBSCRIPT:
+        walk_expr(ctx, mod, e->value, depth + 1);
+        for (size_t i = 0; i < e->nitems; i++)
+            walk_expr(ctx, mod, e->items[i], depth + 1);
+        return;
+    default: /* names, numbers, constants; ATTR, LAMBDA, UNARY, STARRED: the value */
+        walk_expr(ctx, mod, e->value, depth + 1);
+        return;
     }
-    walk_expr(ctx, mod, e->value, depth + 1);
-    walk_expr(ctx, mod, e->left, depth + 1);
-    walk_expr(ctx, mod, e->right, depth + 1);
-    for (size_t i = 0; i < e->nitems; i++)
-        walk_expr(ctx, mod, e->items[i], depth + 1);
 }
 
 /* Whether an assignment target names the database URI setting. */
@@ -148,10 +163,12 @@ static void walk_block(py_ctx *ctx, py_mod *mod, const py_block *b, int depth)
                 if (uri_target(s->targets[k]))
                     url_at(ctx, mod, s->value, true);
         walk_expr(ctx, mod, s->value, 0);
-        for (size_t k = 0; k < s->ndecorators; k++)
-            walk_expr(ctx, mod, s->decorators[k], 0);
-        for (size_t k = 0; k < s->nargs; k++)
-            walk_expr(ctx, mod, s->args[k].value, 0);
+        if (s->kind == PY_S_CLASS || s->kind == PY_S_DEF) {
+            for (size_t k = 0; k < s->ndecorators; k++)
+                walk_expr(ctx, mod, s->decorators[k], 0);
+            for (size_t k = 0; k < s->nargs; k++)
+                walk_expr(ctx, mod, s->args[k].value, 0);
+        }
         for (size_t k = 0; k < s->nblocks; k++)
             walk_block(ctx, mod, &s->blocks[k], depth + 1);
     }

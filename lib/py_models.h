@@ -19,6 +19,9 @@
 /* How far a name is followed through aliases, imports and bases. */
 #define PY_MAX_HOPS 64
 
+/* Entries of py_ctx's memo of callees (a power of two). */
+#define PY_CALLEE_MEMO 256
+
 struct py_cls;
 
 /* One .py file of the input. */
@@ -141,6 +144,17 @@ typedef struct py_ctx {
     struct rm_ptrmap *noted;
     /* Tables by metadata, schema and name: the first definition (TAB002). */
     rm_strmap *defined;
+    /* What a call calls (py_callee), for the calls asked most recently:
+     * the passes over one statement ask it of the same call several times
+     * in a row, so a small direct-mapped table answers most of them. */
+    struct py_callee_memo {
+        const py_expr *call; /* NULL: an empty entry */
+        const py_mod *mod;
+        const char *tail;
+    } callees[PY_CALLEE_MEMO];
+    /* SQL type -> its relmap_type_family (in tmp): a package repeats a
+     * few types thousands of times. */
+    rm_strmap *families;
 } py_ctx;
 
 /* py_scope.c */

@@ -432,7 +432,9 @@ static void check_defined(py_ctx *ctx, py_mod *mod, const py_stmt *holder, const
         return;
     case PY_E_SUBSCRIPT:
         check_defined(ctx, mod, holder, e->value, cls_name, attr, depth + 1);
-        /* fall through */
+        for (size_t i = 0; i < e->nitems; i++)
+            check_defined(ctx, mod, holder, e->items[i], cls_name, attr, depth + 1);
+        return;
     case PY_E_LIST:
     case PY_E_TUPLE:
     case PY_E_SET:

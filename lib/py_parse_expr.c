@@ -525,6 +525,13 @@ void py_parse_call_args(py_parser *p, py_arg **args, size_t *nargs)
         } else if (py_accept_op(p, PY_OP2('*', '*'))) {
             a.double_star = true;
             a.value = py_parse_expression(p);
+        } else if (p->tok.kind == PY_TK_NAME && p->tok.kw == PY_KW_NONE_ &&
+                   py_peek(p)->kind == PY_TK_OP && py_peek(p)->op == '=') {
+            /* name=value: the name is no expression node of its own. */
+            a.name = py_token_text(p, &p->tok);
+            py_advance(p);
+            py_advance(p);
+            a.value = py_parse_expression(p);
         } else {
             uint32_t start = p->tok.start;
             a.value = py_parse_named(p);

@@ -3,9 +3,9 @@
  * bindings (imports, assignments, classes, functions), followed across
  * the modules of a package without importing anything.
  */
+#include <stdint.h>
 #include <string.h>
 
-#include "alloc.h"
 #include "py_models.h"
 
 relmap_span py_span(const py_mod *mod, uint32_t start, uint32_t end)
@@ -334,10 +334,8 @@ const char *py_tail(py_ctx *ctx, const char *qual)
     return dot ? dot + 1 : qual;
 }
 
-const char *py_callee(py_ctx *ctx, py_mod *mod, const py_expr *e, py_ref *out)
+static const char *callee_of(py_ctx *ctx, py_mod *mod, const py_expr *e, py_ref *out)
 {
-    if (!e || e->kind != PY_E_CALL)
-        return NULL;
     py_ref r = py_eval(ctx, mod, e->value, 0);
     if (out)
         *out = r;
@@ -351,6 +349,23 @@ const char *py_callee(py_ctx *ctx, py_mod *mod, const py_expr *e, py_ref *out)
     if (e->value->kind == PY_E_NAME || e->value->kind == PY_E_ATTR)
         return e->value->name;
     return NULL;
+}
+
+const char *py_callee(py_ctx *ctx, py_mod *mod, const py_expr *e, py_ref *out)
+{
+    if (!e || e->kind != PY_E_CALL)
+        return NULL;
+    if (out)
+        return callee_of(ctx, mod, e, out);
+    /* Fibonacci hashing spreads the node addresses over the table. */
+    uint64_t h = (uint64_t)(uintptr_t)e * 11400714819323198485ull;
+    struct py_callee_memo *m = &ctx->callees[(h >> 32) & (PY_CALLEE_MEMO - 1)];
+    if (m->call != e || m->mod != mod) {
+        m->call = e;
+        m->mod = mod;
+        m->tail = callee_of(ctx, mod, e, NULL);
+    }
+    return m->tail;
 }
 
 bool py_is_call_to(py_ctx *ctx, py_mod *mod, const py_expr *e, const char *tail)

@@ -184,6 +184,7 @@ int rm_read_py(relmap_model *model, const char *path, const relmap_load_opts *op
         rm_strmap_free(ctx.classes[i]->attrs);
     rm_strmap_free(ctx.mods_by_name);
     rm_strmap_free(ctx.tables);
+    rm_strmap_free(ctx.families);
     rm_strmap_free(ctx.defined);
     rm_ptrmap_free(ctx.core_calls);
     rm_ptrmap_free(ctx.urls_seen);

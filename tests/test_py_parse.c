@@ -701,12 +701,28 @@ static void check_expr(const py_expr *e, size_t len)
         return;
     assert_true(e->start <= e->end && e->end <= len);
     check_expr(e->value, len);
-    check_expr(e->left, len);
-    check_expr(e->right, len);
-    for (size_t i = 0; i < e->nitems; i++)
-        check_expr(e->items[i], len);
-    for (size_t i = 0; i < e->nargs; i++)
-        check_expr(e->args[i].value, len);
+    switch (e->kind) {
+    case PY_E_BINOP:
+    case PY_E_COMPARE:
+    case PY_E_BOOLOP:
+        check_expr(e->left, len);
+        check_expr(e->right, len);
+        break;
+    case PY_E_LIST:
+    case PY_E_TUPLE:
+    case PY_E_SET:
+    case PY_E_DICT:
+    case PY_E_SUBSCRIPT:
+        for (size_t i = 0; i < e->nitems; i++)
+            check_expr(e->items[i], len);
+        break;
+    case PY_E_CALL:
+        for (size_t i = 0; i < e->nargs; i++)
+            check_expr(e->args[i].value, len);
+        break;
+    default:
+        break;
+    }
 }
 
 static void check_block(const py_block *b, size_t len)
@@ -715,8 +731,18 @@ static void check_block(const py_block *b, size_t len)
         const py_stmt *s = b->stmts[i];
         assert_true(s->start <= s->end && s->end <= len);
         check_expr(s->value, len);
-        for (size_t k = 0; k < s->ntargets; k++)
-            check_expr(s->targets[k], len);
+        if (s->kind == PY_S_ASSIGN || s->kind == PY_S_ANNASSIGN || s->kind == PY_S_AUGASSIGN) {
+            for (size_t k = 0; k < s->ntargets; k++)
+                check_expr(s->targets[k], len);
+            check_expr(s->annotation, len);
+        }
+        if (s->kind == PY_S_CLASS || s->kind == PY_S_DEF) {
+            assert_true(s->name_start <= s->name_end && s->name_end <= len);
+            for (size_t k = 0; k < s->ndecorators; k++)
+                check_expr(s->decorators[k], len);
+            for (size_t k = 0; k < s->nargs; k++)
+                check_expr(s->args[k].value, len);
+        }
         for (size_t k = 0; k < s->nblocks; k++)
             check_block(&s->blocks[k], len);
     }
