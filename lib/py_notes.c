@@ -431,12 +431,12 @@ static void check_defined(py_ctx *ctx, py_mod *mod, const py_stmt *holder, const
         check_defined(ctx, mod, holder, e->right, cls_name, attr, depth + 1);
         return;
     case PY_E_SUBSCRIPT:
-        check_defined(ctx, mod, holder, e->value, cls_name, attr, depth + 1);
-        /* fall through */
     case PY_E_LIST:
     case PY_E_TUPLE:
     case PY_E_SET:
     case PY_E_DICT:
+        if (e->kind == PY_E_SUBSCRIPT) /* the subscripted value, then its index items */
+            check_defined(ctx, mod, holder, e->value, cls_name, attr, depth + 1);
         for (size_t i = 0; i < e->nitems; i++)
             check_defined(ctx, mod, holder, e->items[i], cls_name, attr, depth + 1);
         return;
