@@ -70,7 +70,7 @@ static bool string_special(unsigned char c)
 static const char *const keyword_text[] = {"", PY_KEYWORDS(KW_TEXT)};
 #undef KW_TEXT
 
-#define KW_LEN(id, text) (unsigned char)(sizeof text - 1),
+#define KW_LEN(id, text) (unsigned char)(sizeof(text) - 1),
 static const unsigned char keyword_len[] = {0, PY_KEYWORDS(KW_LEN)};
 #undef KW_LEN
 
