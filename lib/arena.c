@@ -11,7 +11,7 @@
 
 #include "alloc.h"
 
-#define BLOCK_SIZE (64 * 1024)
+#define BLOCK_SIZE ((size_t)64 * 1024)
 
 typedef struct block {
     struct block *next;
