@@ -217,10 +217,9 @@ static const char *fk_action(ddl_parser *p)
             ddl_advance(p);
         if (ddl_at_punct(p, 0, "("))
             ddl_skip_one(p); /* PostgreSQL 15: SET NULL (columns) */
-    } else if (ddl_accept_word(p, "NO")) {
-        ddl_advance(p);
-    } else if (ddl_at_name(p) || ddl_peek(p, 0)->kind == DDL_TK_KEYWORD) {
-        ddl_advance(p);
+    } else if (ddl_accept_word(p, "NO") || ddl_at_name(p) ||
+               ddl_peek(p, 0)->kind == DDL_TK_KEYWORD) {
+        ddl_advance(p); /* the ACTION of NO ACTION, or CASCADE, RESTRICT, ... */
     } else {
         ddl_expected(p, "a referential action (CASCADE, SET NULL, SET DEFAULT, RESTRICT or NO "
                         "ACTION)");
@@ -537,11 +536,9 @@ bool ddl_index_elements(ddl_parser *p, relmap_index *index)
         } else {
             size_t expr_end = start;
             while (!ddl_at_end(p) && !ddl_at_punct(p, 0, ",") && !ddl_at_punct(p, 0, ")")) {
-                if (ddl_accept_word(p, "COLLATE")) {
-                    ddl_advance(p);
+                if (ddl_accept_word(p, "COLLATE") || ddl_accept_word(p, "NULLS")) {
+                    ddl_advance(p); /* the collation's name; FIRST or LAST */
                 } else if (ddl_accept_word(p, "ASC") || ddl_accept_word(p, "DESC")) {
-                } else if (ddl_accept_word(p, "NULLS")) {
-                    ddl_advance(p);
                 } else {
                     ddl_skip_one(p);
                     expr_end = ddl_last_end(p);
