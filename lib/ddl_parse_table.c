@@ -230,7 +230,8 @@ static const char *fk_action(ddl_parser *p)
     return action == RELMAP_ACTION_INVALID ? text : relmap_fk_action_name(action);
 }
 
-/* [NOT] DEFERRABLE [INITIALLY x] or INITIALLY x alone; false when absent. */
+/* [NOT] DEFERRABLE [INITIALLY x] or INITIALLY x alone; false when absent or
+ * malformed (then with the error set), and *out written only on true. */
 static bool defer_clause(ddl_parser *p, relmap_deferrable *out)
 {
     bool negated = ddl_at_word(p, 0, "NOT") && ddl_at_word(p, 1, "DEFERRABLE");
@@ -241,10 +242,12 @@ static bool defer_clause(ddl_parser *p, relmap_deferrable *out)
         p->i += negated ? 2 : 1;
     relmap_deferrable d = RELMAP_DEFERRABLE_INITIALLY_IMMEDIATE;
     if (ddl_accept_word(p, "INITIALLY")) {
-        if (ddl_accept_word(p, "DEFERRED"))
+        if (ddl_accept_word(p, "DEFERRED")) {
             d = RELMAP_DEFERRABLE_INITIALLY_DEFERRED;
-        else if (!ddl_accept_word(p, "IMMEDIATE"))
-            return ddl_expected(p, "DEFERRED or IMMEDIATE");
+        } else if (!ddl_accept_word(p, "IMMEDIATE")) {
+            ddl_expected(p, "DEFERRED or IMMEDIATE");
+            return false; /* *out stays unset: the statement fails */
+        }
     }
     /* SQLite ignores INITIALLY after NOT DEFERRABLE; PostgreSQL refuses
      * INITIALLY DEFERRED there. */
