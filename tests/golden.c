@@ -13,7 +13,10 @@
  * database must come out untouched: same bytes, same mtime, and no file
  * (journal, WAL, SHM) left beside it. RELMAP_UPDATE_GOLDEN=1 writes the
  * expected files instead of comparing. A folder named *.broken is skipped,
- * with the first line of its file `broken` as the reason.
+ * with the first line of its file `broken` as the reason. With
+ * RELMAP_VALGRIND set (the path of valgrind), both commands run under
+ * valgrind's memcheck, and any memory error or leak fails the case (see
+ * tests/support/memcheck.c).
  *
  * A case folder that also holds a file named `sql` (an empty marker) is a
  * case of the SQL DDL reader: input.sql is not loaded into a database but
@@ -219,6 +222,20 @@ static bool db_untouched(const db_state *before, const db_state *after)
     return ok;
 }
 
+/* Runs relmap as fx_run_memcheck does; false (and valgrind's report
+ * printed) when valgrind found memory errors or leaks. */
+static bool run_relmap(const char *const argv[], const char *cwd, char **out, char **err,
+                       int *status)
+{
+    char *report = NULL;
+    assert_int_equal(fx_run_memcheck(argv, cwd, out, err, status, &report), 0);
+    bool clean = report == NULL;
+    if (!clean)
+        print_error("valgrind found memory errors or leaks in `relmap %s`:\n%s", argv[1], report);
+    free(report);
+    return clean;
+}
+
 /* Compares the outputs of check and dump run in `cwd` on `input`. */
 static bool compare_outputs(const char *cwd, const char *input, bool update)
 {
@@ -228,7 +245,7 @@ static bool compare_outputs(const char *cwd, const char *input, bool update)
     const char **argv = check_argv(args, input);
     char *out = NULL, *err = NULL;
     int status = 0;
-    assert_int_equal(fx_run(argv, cwd, &out, &err, &status), 0);
+    bool ok = run_relmap(argv, cwd, &out, &err, &status);
     size_t need = strlen(out) + 32;
     char *check_text = malloc(need);
     snprintf(check_text, need, "%sexit: %d\n", out, status);
@@ -237,8 +254,7 @@ static bool compare_outputs(const char *cwd, const char *input, bool update)
     const char *dump_argv[] = {relmap_bin, "dump", input, NULL};
     char *dump_out = NULL, *dump_err = NULL;
     int dump_status = 0;
-    assert_int_equal(fx_run(dump_argv, cwd, &dump_out, &dump_err, &dump_status), 0);
-    bool ok = true;
+    ok = run_relmap(dump_argv, cwd, &dump_out, &dump_err, &dump_status) && ok;
     if (!compare_expected("expected.txt", check_text, update)) {
         ok = false;
         if (*err)
