@@ -22,10 +22,10 @@
 
 #include "alloc.h"
 
-#define FIRST_BLOCK (64 * 1024)
-#define MAX_BLOCK (1024 * 1024)
+#define FIRST_BLOCK ((size_t)64 * 1024)
+#define MAX_BLOCK ((size_t)1024 * 1024)
 /* Blocks from this size on are mapped rather than malloc'd. */
-#define MAP_FROM (256 * 1024)
+#define MAP_FROM ((size_t)256 * 1024)
 
 typedef struct block {
     struct block *next;

@@ -217,10 +217,9 @@ static const char *fk_action(ddl_parser *p)
             ddl_advance(p);
         if (ddl_at_punct(p, 0, "("))
             ddl_skip_one(p); /* PostgreSQL 15: SET NULL (columns) */
-    } else if (ddl_accept_word(p, "NO")) {
-        ddl_advance(p);
-    } else if (ddl_at_name(p) || ddl_peek(p, 0)->kind == DDL_TK_KEYWORD) {
-        ddl_advance(p);
+    } else if (ddl_accept_word(p, "NO") || ddl_at_name(p) ||
+               ddl_peek(p, 0)->kind == DDL_TK_KEYWORD) {
+        ddl_advance(p); /* the ACTION of NO ACTION, or CASCADE, RESTRICT, ... */
     } else {
         ddl_expected(p, "a referential action (CASCADE, SET NULL, SET DEFAULT, RESTRICT or NO "
                         "ACTION)");
@@ -231,7 +230,8 @@ static const char *fk_action(ddl_parser *p)
     return action == RELMAP_ACTION_INVALID ? text : relmap_fk_action_name(action);
 }
 
-/* [NOT] DEFERRABLE [INITIALLY x] or INITIALLY x alone; false when absent. */
+/* [NOT] DEFERRABLE [INITIALLY x] or INITIALLY x alone; false when absent or
+ * malformed (then with the error set), and *out written only on true. */
 static bool defer_clause(ddl_parser *p, relmap_deferrable *out)
 {
     bool negated = ddl_at_word(p, 0, "NOT") && ddl_at_word(p, 1, "DEFERRABLE");
@@ -242,10 +242,12 @@ static bool defer_clause(ddl_parser *p, relmap_deferrable *out)
         p->i += negated ? 2 : 1;
     relmap_deferrable d = RELMAP_DEFERRABLE_INITIALLY_IMMEDIATE;
     if (ddl_accept_word(p, "INITIALLY")) {
-        if (ddl_accept_word(p, "DEFERRED"))
+        if (ddl_accept_word(p, "DEFERRED")) {
             d = RELMAP_DEFERRABLE_INITIALLY_DEFERRED;
-        else if (!ddl_accept_word(p, "IMMEDIATE"))
-            return ddl_expected(p, "DEFERRED or IMMEDIATE");
+        } else if (!ddl_accept_word(p, "IMMEDIATE")) {
+            ddl_expected(p, "DEFERRED or IMMEDIATE");
+            return false; /* *out stays unset: the statement fails */
+        }
     }
     /* SQLite ignores INITIALLY after NOT DEFERRABLE; PostgreSQL refuses
      * INITIALLY DEFERRED there. */
@@ -537,11 +539,9 @@ bool ddl_index_elements(ddl_parser *p, relmap_index *index)
         } else {
             size_t expr_end = start;
             while (!ddl_at_end(p) && !ddl_at_punct(p, 0, ",") && !ddl_at_punct(p, 0, ")")) {
-                if (ddl_accept_word(p, "COLLATE")) {
-                    ddl_advance(p);
+                if (ddl_accept_word(p, "COLLATE") || ddl_accept_word(p, "NULLS")) {
+                    ddl_advance(p); /* the collation's name; FIRST or LAST */
                 } else if (ddl_accept_word(p, "ASC") || ddl_accept_word(p, "DESC")) {
-                } else if (ddl_accept_word(p, "NULLS")) {
-                    ddl_advance(p);
                 } else {
                     ddl_skip_one(p);
                     expr_end = ddl_last_end(p);

@@ -453,8 +453,8 @@ const char *dg_table_name(rm_buf *out, const relmap_table *table)
  * terminals' cursors and are not XML) and the XML non-characters. */
 static bool is_unprintable(int32_t cp)
 {
-    return cp < 0 || cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0xFFFE ||
-           cp == 0xFFFF;
+    /* cp < 0x20 takes negative values, which are no code point, too */
+    return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0xFFFE || cp == 0xFFFF;
 }
 
 void dg_add_markup_text(rm_buf *out, const char *s)

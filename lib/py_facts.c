@@ -50,6 +50,7 @@ static void url_at(py_ctx *ctx, py_mod *mod, const py_expr *e, bool any_string)
     if (rm_ptrmap_get(ctx->urls_seen, e, &seen))
         return;
     rm_ptrmap_put(ctx->urls_seen, e, 1);
+    /* NOLINTNEXTLINE(clang-analyzer-core.NullDereference): py_str(NULL) is NULL, so e is not */
     mb_database_url(ctx->model, s, py_span(mod, e->start, e->end));
 }
 

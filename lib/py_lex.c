@@ -70,7 +70,7 @@ static bool string_special(unsigned char c)
 static const char *const keyword_text[] = {"", PY_KEYWORDS(KW_TEXT)};
 #undef KW_TEXT
 
-#define KW_LEN(id, text) (unsigned char)(sizeof text - 1),
+#define KW_LEN(id, text) (unsigned char)(sizeof(text) - 1),
 static const unsigned char keyword_len[] = {0, PY_KEYWORDS(KW_LEN)};
 #undef KW_LEN
 
@@ -768,9 +768,11 @@ static py_token at_eof(py_lexer *lx)
     uint32_t n = lx->len;
     if (lx->nbrackets && !lx->unclosed_reported) {
         unsigned top = lx->nbrackets <= PY_LEX_MAX_LEVELS ? lx->nbrackets : PY_LEX_MAX_LEVELS;
+        /* cppcheck-suppress negativeIndex ; top >= 1: nbrackets is not 0 here */
         uint32_t at = lx->bracket_pos[top - 1];
         lx->unclosed_reported = true;
         lx->nbrackets = 0;
+        /* cppcheck-suppress negativeIndex ; as above */
         char b = lx->bracket[top - 1];
         return error_at(at, at + 1,
                         b == '('   ? "'(' was never closed"

@@ -357,7 +357,9 @@ static void foreign_sides(const relmap_relationship *rel, bool *own, bool *targe
         *own |= side_has_column(rel->owner, e, strlen(e));
         *target |= side_has_column(rel->target, e, strlen(e));
     }
-    for (const char *p = rel->primaryjoin; p && (p = strstr(p, "foreign(")) != NULL;) {
+    if (!rel->primaryjoin)
+        return;
+    for (const char *p = rel->primaryjoin; (p = strstr(p, "foreign(")) != NULL;) {
         p += strlen("foreign(");
         size_t len = strcspn(p, ")");
         *own |= side_has_column(rel->owner, p, len);

@@ -117,8 +117,8 @@ static void scan_source(comments *out, const relmap_model *model, uint32_t index
             if (!m)
                 break;
             p = m + 1;
-            if ((size_t)(end - m) < sizeof MARKER - 1 || memcmp(m, MARKER, sizeof MARKER - 1) ||
-                !after_leader(line, m))
+            if ((size_t)(end - m) < sizeof MARKER - 1 ||
+                memcmp(m, MARKER, sizeof MARKER - 1) != 0 || !after_leader(line, m))
                 continue;
             comment c;
             memset(&c, 0, sizeof c);

@@ -13,7 +13,12 @@
  * database must come out untouched: same bytes, same mtime, and no file
  * (journal, WAL, SHM) left beside it. RELMAP_UPDATE_GOLDEN=1 writes the
  * expected files instead of comparing. A folder named *.broken is skipped,
- * with the first line of its file `broken` as the reason.
+ * with the first line of its file `broken` as the reason. With
+ * RELMAP_VALGRIND set (the path of valgrind), `relmap check` runs under
+ * valgrind's memcheck, and any memory error or leak fails the case (see
+ * tests/support/memcheck.c). `relmap dump` runs as it is: it reads the
+ * input as check does, and each valgrind start costs about a second of CPU,
+ * which would double the pass's time for dump_json.c alone.
  *
  * A case folder that also holds a file named `sql` (an empty marker) is a
  * case of the SQL DDL reader: input.sql is not loaded into a database but
@@ -219,6 +224,20 @@ static bool db_untouched(const db_state *before, const db_state *after)
     return ok;
 }
 
+/* Runs `relmap check` as fx_run_memcheck does; false (and valgrind's
+ * report printed) when valgrind found memory errors or leaks. */
+static bool run_check(const char *const argv[], const char *cwd, char **out, char **err,
+                      int *status)
+{
+    char *report = NULL;
+    assert_int_equal(fx_run_memcheck(argv, cwd, out, err, status, &report), 0);
+    bool clean = report == NULL;
+    if (!clean)
+        print_error("valgrind found memory errors or leaks in `relmap check`:\n%s", report);
+    free(report);
+    return clean;
+}
+
 /* Compares the outputs of check and dump run in `cwd` on `input`. */
 static bool compare_outputs(const char *cwd, const char *input, bool update)
 {
@@ -228,7 +247,7 @@ static bool compare_outputs(const char *cwd, const char *input, bool update)
     const char **argv = check_argv(args, input);
     char *out = NULL, *err = NULL;
     int status = 0;
-    assert_int_equal(fx_run(argv, cwd, &out, &err, &status), 0);
+    bool ok = run_check(argv, cwd, &out, &err, &status);
     size_t need = strlen(out) + 32;
     char *check_text = malloc(need);
     snprintf(check_text, need, "%sexit: %d\n", out, status);
@@ -238,7 +257,6 @@ static bool compare_outputs(const char *cwd, const char *input, bool update)
     char *dump_out = NULL, *dump_err = NULL;
     int dump_status = 0;
     assert_int_equal(fx_run(dump_argv, cwd, &dump_out, &dump_err, &dump_status), 0);
-    bool ok = true;
     if (!compare_expected("expected.txt", check_text, update)) {
         ok = false;
         if (*err)

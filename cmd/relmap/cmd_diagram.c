@@ -75,7 +75,7 @@ static const char *const group_words[] = {"none", "schema", "module"};
 /* The first three are relmap_render_split_by's values. */
 static const char *const split_words[] = {"components", "schema", "module", "auto", "none"};
 enum { SPLIT_AUTO = 3, SPLIT_NONE = 4 };
-#define NWORDS(a) (sizeof a / sizeof a[0])
+#define NWORDS(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Seconds, fractions allowed ("0.5"), into milliseconds (at least 1 when
  * not 0, so that a tiny limit is still a limit). */

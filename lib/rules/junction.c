@@ -56,6 +56,7 @@ bool ru_is_junction(const relmap_table *table)
             surrogate_used = true;
             continue;
         }
+        /* NOLINTNEXTLINE(clang-analyzer-core.NullDereference): c points into columns[ncolumns] */
         if (c->hidden || timestamp_like(c))
             continue;
         return false;

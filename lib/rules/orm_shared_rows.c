@@ -356,7 +356,8 @@ static size_t sharing(const writer_index *w, size_t r, size_t **out, size_t *cap
                 (*out)[n++] = w->entries[e - 1].rel;
             }
         }
-    qsort(*out, n, sizeof **out, by_number);
+    if (n > 1) /* qsort wants a valid array even for no element; *out may be NULL */
+        qsort(*out, n, sizeof **out, by_number);
     size_t kept = 0;
     for (size_t i = 0; i < n; i++)
         if (kept == 0 || (*out)[kept - 1] != (*out)[i])

@@ -48,6 +48,7 @@ relmap_finding *rl_report(rule_ctx *ctx, const relmap_relationship *rel, const c
     ;
 
 /* Each relationship of a mapped class (not a mixin or abstract base). */
+/* NOLINTBEGIN(bugprone-macro-parentheses): `rel` names the variable it declares */
 #define RL_EACH_RELATIONSHIP(model, rel)                                                           \
     for (size_t rel##_i_ = 0; rel##_i_ < (model)->nclasses; rel##_i_++)                            \
         for (size_t rel##_k_ = 0;                                                                  \
@@ -57,6 +58,7 @@ relmap_finding *rl_report(rule_ctx *ctx, const relmap_relationship *rel, const c
             for (const relmap_relationship *rel =                                                  \
                      &(model)->classes[rel##_i_]->relationships[rel##_k_];                         \
                  rel; rel = NULL)
+/* NOLINTEND(bugprone-macro-parentheses) */
 
 /* Whether the relationship was resolved with the keys of its join. */
 bool rl_resolved(const relmap_relationship *rel);

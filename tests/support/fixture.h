@@ -32,5 +32,14 @@ int fx_sql_to_db(const char *sql, const char *db_path, char **error);
  * Returns 0, or -1 when it could not be started.
  */
 int fx_run(const char *const argv[], const char *cwd, char **out, char **err, int *status);
+/*
+ * fx_run, under valgrind's memcheck when the environment variable
+ * RELMAP_VALGRIND holds the path of the valgrind program (scripts/test
+ * sets it for its valgrind pass). *report is then what valgrind found
+ * (memory errors, leaks; malloc'd), or NULL when it found nothing; it is
+ * always NULL without RELMAP_VALGRIND.
+ */
+int fx_run_memcheck(const char *const argv[], const char *cwd, char **out, char **err, int *status,
+                    char **report);
 
 #endif
