@@ -210,9 +210,14 @@ static void table(rj_writer *w, const relmap_model *model, const relmap_table *t
     rj_object_end(w);
 }
 
+/* By equality: a table without keys has fks NULL, and NULL + 0 or an
+ * ordering of pointers into different arrays is undefined behaviour. */
 static bool table_holds(const relmap_table *t, const relmap_fk *fk)
 {
-    return t && fk >= t->fks && fk < t->fks + t->nfks;
+    for (size_t i = 0; t && i < t->nfks; i++)
+        if (&t->fks[i] == fk)
+            return true;
+    return false;
 }
 
 /* The table a key of the join belongs to: one of the two classes' tables
