@@ -122,8 +122,8 @@ static void module_path(char *out, size_t cap, const char *name, size_t len, siz
             part_open = false;
             continue;
         }
-        bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '_';
+        bool word =
+            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
         if (!word)
             continue;
         if (!part_open) {
@@ -171,9 +171,8 @@ const char *fz_write_python(const uint8_t *data, size_t size)
         while (eol < size && text[eol] != '\n')
             eol++;
         size_t body = eol < size ? eol + 1 : size, next = body;
-        while (next < size &&
-               !((next == body || text[next - 1] == '\n') && next + mlen <= size &&
-                 memcmp(text + next, marker, mlen) == 0))
+        while (next < size && !((next == body || text[next - 1] == '\n') && next + mlen <= size &&
+                                memcmp(text + next, marker, mlen) == 0))
             next++;
         module_path(rel, sizeof rel, text + name, eol - name, nmodules);
         fz_write_file(rel, data + body, next - body);

@@ -79,8 +79,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     apply_baseline(config_path, data, size, findings);
     if (findings) {
         fz_sink out = {0};
-        relmap_report(model, findings, &(relmap_report_opts)RELMAP_REPORT_OPTS_INIT,
-                      fz_sink_write, &out);
+        relmap_report(model, findings, &(relmap_report_opts)RELMAP_REPORT_OPTS_INIT, fz_sink_write,
+                      &out);
         fz_sink_free(&out);
     }
     relmap_findings_free(findings);

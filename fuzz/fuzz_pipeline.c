@@ -9,7 +9,8 @@
  *             seeds use '0'..'4'
  *   bits 3-4  columns shown: all, keys, none (3 is all)
  *   bit 5     junction tables collapsed into many-to-many edges
- *   bits 6-7  clusters: none, by schema, by module (3 is none)
+ *   bit 6     clusters: by schema (SQL) or by module (Python)
+ *   bit 7     also an SVG through Graphviz (small models only, below)
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -19,12 +20,13 @@
 #include "fuzz_common.h"
 
 /*
- * Graphviz lays out in-process and cannot be stopped mid-layout; its time
- * grows much faster than the model (and 2.42 leaks a little per layout,
- * see fuzz_graphviz_leaks.c), so only small models are drawn to SVG: the
- * code of relmap's that feeds Graphviz (HTML labels, escaping, ports) is
- * the same for a model of any size, and the other renderers take every
- * model.
+ * Graphviz lays out in-process and cannot be stopped mid-layout; a layout
+ * costs several times the rest of the pipeline, its time grows much faster
+ * than the model, and 2.42 leaks a little per layout (see
+ * fuzz_graphviz_leaks.c). So SVG is drawn only when bit 7 asks and the
+ * model is small: relmap's code that feeds Graphviz (HTML labels,
+ * escaping, ports) is the same for a model of any size, and the other
+ * renderers take every input.
  */
 enum { SVG_MAX_TABLES = 12, SVG_MAX_COLUMNS = 120 };
 
@@ -70,19 +72,19 @@ static void render_all(const relmap_model *model, const relmap_findings *finding
 {
     static const relmap_render_columns columns[4] = {RELMAP_COLUMNS_ALL, RELMAP_COLUMNS_KEYS,
                                                      RELMAP_COLUMNS_NONE, RELMAP_COLUMNS_ALL};
-    static const relmap_render_group groups[4] = {RELMAP_GROUP_NONE, RELMAP_GROUP_SCHEMA,
-                                                  RELMAP_GROUP_MODULE, RELMAP_GROUP_NONE};
     static const relmap_render_format formats[] = {RELMAP_RENDER_DOT, RELMAP_RENDER_MERMAID,
                                                    RELMAP_RENDER_PLANTUML, RELMAP_RENDER_DBML,
                                                    RELMAP_RENDER_SVG};
     relmap_render_opts opts = RELMAP_RENDER_OPTS_INIT;
     opts.columns = columns[(options >> 3) & 3];
     opts.collapse_junctions = (options >> 5) & 1;
-    opts.group = groups[(options >> 6) & 3];
+    if (options & 0x40)
+        opts.group = options & 4 ? RELMAP_GROUP_MODULE : RELMAP_GROUP_SCHEMA;
     opts.notes = fz_sink_write;
     opts.notes_payload = out;
     for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
-        if (formats[i] == RELMAP_RENDER_SVG && !small_enough_for_graphviz(model))
+        if (formats[i] == RELMAP_RENDER_SVG &&
+            (!(options & 0x80) || !small_enough_for_graphviz(model)))
             continue;
         opts.format = formats[i];
         if (relmap_render(model, findings, &opts, fz_sink_write, out) < 0)
