@@ -10,10 +10,49 @@
 #include "error.h"
 #include "relmap/common.h"
 
+/*
+ * libyaml's scanner looks at every open flow collection for each token it
+ * reads, so text nested n levels deep takes time in n squared: 8,000
+ * brackets take seconds, 100 KB of them minutes. The project file and
+ * baselines are a few levels deep; a first pass over the events refuses
+ * anything deeper than this before the document is built, and stops
+ * there, so its own cost stays linear.
+ */
+#define MAX_DEPTH 64
+
+static int check_depth(const char *path, const char *text, size_t len)
+{
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser))
+        return rm_error(RELMAP_EFORMAT, "%s: cannot start the YAML parser", path);
+    yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+    int rc = 0, depth = 0;
+    bool done = false;
+    while (!done && rc == 0) {
+        yaml_event_t event;
+        if (!yaml_parser_parse(&parser, &event))
+            break; /* the load reports the syntax error with its position */
+        if (event.type == YAML_SEQUENCE_START_EVENT || event.type == YAML_MAPPING_START_EVENT) {
+            if (++depth > MAX_DEPTH)
+                rc = rm_error(RELMAP_EFORMAT, "%s:%zu:%zu: nested more than %d levels deep", path,
+                              event.start_mark.line + 1, event.start_mark.column + 1, MAX_DEPTH);
+        } else if (event.type == YAML_SEQUENCE_END_EVENT || event.type == YAML_MAPPING_END_EVENT) {
+            depth--;
+        }
+        done = event.type == YAML_STREAM_END_EVENT;
+        yaml_event_delete(&event);
+    }
+    yaml_parser_delete(&parser);
+    return rc;
+}
+
 int rm_yaml_load(rm_yaml *y, const char *path, const char *text, size_t len)
 {
     memset(y, 0, sizeof *y);
     y->path = path;
+    int depth_rc = check_depth(path, text, len);
+    if (depth_rc < 0)
+        return depth_rc;
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser))
         return rm_error(RELMAP_EFORMAT, "%s: cannot start the YAML parser", path);
