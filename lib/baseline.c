@@ -9,6 +9,7 @@
 #include "alloc.h"
 #include "arena.h"
 #include "error.h"
+#include "escape.h"
 #include "json_write.h"
 #include "relmap/filter.h"
 #include "strmap.h"
@@ -40,17 +41,46 @@ static void finding_fields(const relmap_finding *f, const char *fields[K_COUNT])
     fields[K_ATTRIBUTE] = f->attribute;
 }
 
+/*
+ * A name as the baseline file holds it: the JSON writer writes invalid
+ * UTF-8 as U+FFFD, so a finding's name is compared in that form, or a
+ * name with a stray byte would never match its own baseline entry.
+ */
+static void add_as_written(rm_buf *b, const char *s)
+{
+    size_t len = strlen(s);
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        size_t step = rm_utf8_decode(s + i, len - i, &cp);
+        if (cp < 0)
+            rm_buf_adds(b, RM_UTF8_REPLACEMENT);
+        else
+            rm_buf_add(b, s + i, step);
+        i += step;
+    }
+}
+
 /* The fields joined into one string: each prefixed by a tag byte that
- * tells NULL from "" and separated by a byte no name holds (0x1F). */
+ * tells NULL from "" and followed by 0x1F; a 0x1F inside a name is
+ * doubled, so that no two keys join into the same string. */
 static void join_key(rm_buf *b, const char *const fields[K_COUNT])
 {
     rm_buf_clear(b);
+    rm_buf tmp = RM_BUF_INIT;
     for (int i = 0; i < K_COUNT; i++) {
         rm_buf_addc(b, fields[i] ? 's' : 'n');
-        if (fields[i])
-            rm_buf_adds(b, fields[i]);
+        if (fields[i]) {
+            rm_buf_clear(&tmp);
+            add_as_written(&tmp, fields[i]);
+            for (size_t k = 0; k < tmp.len; k++) {
+                if (tmp.data[k] == '\x1F')
+                    rm_buf_addc(b, '\x1F');
+                rm_buf_addc(b, tmp.data[k]);
+            }
+        }
         rm_buf_addc(b, '\x1F');
     }
+    rm_buf_free(&tmp);
 }
 
 static int compare_entries(const void *a, const void *b)

@@ -39,7 +39,10 @@ void rj_escape(rm_buf *out, const char *s, size_t len)
             rm_buf_adds(out, "\\t");
             break;
         default:
-            if (cp < 0x20 || cp == 0x7F)
+            /* Controls, and what a YAML reader refuses or reads as a line
+             * break (C1 controls, NEL, U+FFFE/U+FFFF): baselines are JSON
+             * read back as YAML, so their names must survive the trip. */
+            if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF)
                 rm_buf_printf(out, "\\u%04x", (unsigned)cp);
             else
                 rm_buf_add(out, s + i, step);

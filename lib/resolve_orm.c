@@ -151,7 +151,9 @@ static void create_backrefs(relmap_model *model)
         for (size_t k = 0; k < cls->nrelationships; k++) {
             relmap_relationship *rel = &cls->relationships[k];
             const relmap_relationship *spec = rel->backref_spec;
-            if (!spec || !rel->target || rel->from_backref)
+            /* An unmapped class configures nothing, so makes no backref:
+             * one would point back at a class without a table. */
+            if (!spec || !rel->target || rel->from_backref || !is_mapped(cls))
                 continue;
             /* The target itself, writable: by its module-qualified name,
              * which is unique even where its bare name is not. */

@@ -110,6 +110,15 @@ static void test_errors_name_file_and_line(void **state)
     relmap_config *c = NULL;
     assert_int_equal(relmap_config_parse(&c, "cfg.yml", "select: [FK\n", 12), RELMAP_EFORMAT);
     assert_true(strncmp(relmap_error_last(), "cfg.yml:2:1: cannot parse: ", 27) == 0);
+    /* Deep nesting is refused before libyaml's scanner, whose time grows
+     * with the square of the depth, builds the document (fuzz_config). */
+    char deep[200000];
+    size_t n = (size_t)snprintf(deep, sizeof deep, "select: ");
+    while (n + 2 < sizeof deep / 2)
+        deep[n++] = '[';
+    deep[n] = '\0';
+    assert_int_equal(relmap_config_parse(&c, "cfg.yml", deep, n), RELMAP_EFORMAT);
+    assert_string_equal(relmap_error_last(), "cfg.yml:1:72: nested deeper than 64 levels");
 }
 
 static void make_dir(const char *root, const char *sub)
