@@ -21,6 +21,11 @@
 
 #define BOLD "\033[1m"
 #define RESET "\033[0m"
+/* Source lines longer than LINE_WINDOW bytes are shown in part: from
+ * WINDOW_LEAD bytes before the span, with ELLIPSIS where text is left out. */
+#define LINE_WINDOW 160
+#define WINDOW_LEAD 40
+#define ELLIPSIS "..."
 
 typedef struct text_out {
     rm_buf buf;
@@ -84,6 +89,14 @@ static void add_blank_like(rm_buf *out, const char *s, size_t len, char fill, in
     rm_buf_free(&shown);
 }
 
+/* The start of the UTF-8 character holding byte `at` of `s`. */
+static size_t char_start(const char *s, size_t at)
+{
+    while (at > 0 && ((unsigned char)s[at] & 0xC0) == 0x80)
+        at--;
+    return at;
+}
+
 static void add_location(text_out *o, const relmap_location *loc)
 {
     add_escaped(o, loc->path);
@@ -102,10 +115,35 @@ static void add_statement_head(text_out *o, const relmap_source *src, const relm
     if (end > 0 && src->text[end - 1] == '\r')
         end--;
     rm_buf_printf(&o->buf, " %*u | ", width, 1u);
-    rm_escape_text(&o->buf, src->text, end, 1);
+    size_t shown = end > LINE_WINDOW ? char_start(src->text, LINE_WINDOW) : end;
+    rm_escape_text(&o->buf, src->text, shown, 1);
+    if (shown < end)
+        rm_buf_adds(&o->buf, ELLIPSIS);
     rm_buf_addc(&o->buf, '\n');
     if (loc->line > 2)
         rm_buf_printf(&o->buf, " %*s | ...\n", width, "");
+}
+
+/*
+ * The part of a line the snippet shows, [*from, *to): the whole line when
+ * it is short, else a window from a little before the span. A minified
+ * dump holds a whole schema on one line, and quoting it in full for each
+ * finding would make the report grow with the square of the input.
+ */
+static void line_window(const char *line, size_t len, size_t col, size_t extent, size_t *from,
+                        size_t *to)
+{
+    *from = 0;
+    *to = len;
+    if (len <= LINE_WINDOW)
+        return;
+    if (col > WINDOW_LEAD)
+        *from = char_start(line, col - WINDOW_LEAD);
+    size_t want = col + (extent ? extent : 1) + WINDOW_LEAD;
+    if (want - *from > LINE_WINDOW)
+        want = *from + LINE_WINDOW;
+    if (want < len)
+        *to = char_start(line, want);
 }
 
 /* The source line and a caret line under the part of it the span covers. */
@@ -117,9 +155,6 @@ static void add_snippet(text_out *o, const relmap_model *model, const relmap_loc
     const relmap_source *src = &model->sources[span.source];
     if (src->statement && loc->line > 1)
         add_statement_head(o, src, loc, width);
-    rm_buf_printf(&o->buf, " %s | ", number);
-    rm_escape_text(&o->buf, loc->line_text, loc->line_len, 1);
-    rm_buf_printf(&o->buf, "\n %*s | ", width, "");
 
     size_t col = loc->column - 1;
     if (col > loc->line_len)
@@ -127,7 +162,24 @@ static void add_snippet(text_out *o, const relmap_model *model, const relmap_loc
     size_t extent = span.end > span.start ? span.end - span.start : 0;
     if (extent > loc->line_len - col)
         extent = loc->line_len - col;
-    add_blank_like(&o->buf, loc->line_text, col, ' ', 1);
+    size_t from, to;
+    line_window(loc->line_text, loc->line_len, col, extent, &from, &to);
+    if (extent > to - col)
+        extent = to > col ? to - col : 0;
+    const char *shown = loc->line_text + from;
+    size_t lead = from ? strlen(ELLIPSIS) : 0;
+
+    rm_buf_printf(&o->buf, " %s | ", number);
+    if (lead)
+        rm_buf_add(&o->buf, ELLIPSIS, lead);
+    rm_escape_text(&o->buf, shown, to - from, 1);
+    if (to < loc->line_len)
+        rm_buf_adds(&o->buf, ELLIPSIS);
+    rm_buf_printf(&o->buf, "\n %*s | ", width, "");
+
+    for (size_t i = 0; i < lead; i++)
+        rm_buf_addc(&o->buf, ' ');
+    add_blank_like(&o->buf, shown, col - from, ' ', 1);
     start_style(o, BOLD);
     rm_buf_addc(&o->buf, '^');
     if (extent > 1) {

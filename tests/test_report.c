@@ -418,6 +418,48 @@ static void test_caret_utf8(void **state)
     relmap_model_free(m);
 }
 
+/*
+ * A line longer than the window (a minified dump) is shown in part: from
+ * a little before the span, cut at a character boundary, with "..." where
+ * text is left out, and the caret still under the span.
+ */
+static void test_long_line_window(void **state)
+{
+    (void)state;
+    rm_buf sql = RM_BUF_INIT;
+    for (int i = 0; i < 20; i++)
+        rm_buf_printf(&sql, "CREATE TABLE \xc3\xa9%02d (id INT);", i);
+    size_t at = sql.len;
+    rm_buf_adds(&sql, "CREATE TABLE baaaaaaad (x REFERENCES nowhere);");
+    for (int i = 0; i < 20; i++)
+        rm_buf_printf(&sql, "CREATE TABLE z%02d (id INT);", i);
+    relmap_model *m = mb_model_new();
+    uint32_t src = mb_source(m, "min.sql", sql.data, sql.len);
+    const char *ref = strstr(sql.data + at, "REFERENCES nowhere");
+    relmap_finding f = {0};
+    f.rule = relmap_rule_find("FK001");
+    f.severity = RELMAP_SEVERITY_INFO;
+    f.span = mb_span(src, (size_t)(ref - sql.data), (size_t)(ref - sql.data) + 18);
+    f.message = "m";
+    relmap_findings fs = {&f, 1, NULL};
+    relmap_report_opts opts = RELMAP_REPORT_OPTS_INIT;
+    rm_buf b = RM_BUF_INIT;
+    rm_resolve(m);
+    assert_int_equal(relmap_report(m, &fs, &opts, to_buf, &b), 0);
+    /* 40 bytes before the span is the second byte of the last
+     * "\xc3\xa9": the window starts at its first. */
+    assert_string_equal(rm_buf_cstr(&b),
+                        "min.sql:1:567: info: m [FK001 fk-unknown-table]\n"
+                        " 1 | ...\xc3\xa9" "19 (id INT);CREATE TABLE baaaaaaad (x REFERENCES "
+                        "nowhere);CREATE TABLE z00 (id INT);CREATE TABLE...\n"
+                        "   |                                           ^~~~~~~~~~~~~~~~~~\n"
+                        "\n"
+                        "1 problem (0 errors, 0 warnings, 1 info)\n");
+    rm_buf_free(&b);
+    rm_buf_free(&sql);
+    relmap_model_free(m);
+}
+
 static void test_json_report(void **state)
 {
     (void)state;
@@ -692,6 +734,7 @@ int main(void)
         cmocka_unit_test(test_text_report),
         cmocka_unit_test(test_text_color),
         cmocka_unit_test(test_caret_utf8),
+        cmocka_unit_test(test_long_line_window),
         cmocka_unit_test(test_json_report),
         cmocka_unit_test(test_report_from_check),
         cmocka_unit_test(test_format_parse),
