@@ -35,10 +35,11 @@ static void protect(const char *path)
     for (size_t i = 0; i < nprotected; i++)
         if (protected_files[i].dev == st.st_dev && protected_files[i].ino == st.st_ino)
             return;
-    protected_files = realloc(protected_files, (nprotected + 1) * sizeof *protected_files);
+    file_id *grown = realloc(protected_files, (nprotected + 1) * sizeof *protected_files);
     char *copy = strdup(path);
-    if (!protected_files || !copy)
-        abort();
+    if (!grown || !copy)
+        abort(); /* out of memory */
+    protected_files = grown;
     protected_files[nprotected++] = (file_id){st.st_dev, st.st_ino, copy};
 }
 
@@ -109,10 +110,11 @@ static bool make_folders(const char *path, made_folders *made)
             }
         } else if (mkdir(copy, 0777) == 0) {
             if (made) {
-                made->paths = realloc(made->paths, (made->n + 1) * sizeof *made->paths);
+                char **grown = realloc(made->paths, (made->n + 1) * sizeof *made->paths);
                 char *dup = strdup(copy);
-                if (!made->paths || !dup)
-                    abort();
+                if (!grown || !dup)
+                    abort(); /* out of memory */
+                made->paths = grown;
                 made->paths[made->n++] = dup;
             }
         } else if (errno != EEXIST) {
