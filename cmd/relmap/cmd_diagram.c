@@ -354,6 +354,7 @@ static int run(diagram_args *a)
     int status = EXIT_TROUBLE;
     cli_protect_inputs(a->inputs, a->ninputs);
     const char *file = a->inject ? a->inject : a->output;
+    /* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker): check_args refuses no output */
     if (strcmp(file, "-") != 0 && !is_folder(file) && a->split >= SPLIT_AUTO && !a->check &&
         !cli_output_allowed(file))
         goto cleanup;
