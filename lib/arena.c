@@ -34,12 +34,23 @@ typedef struct block {
     alignas(max_align_t) unsigned char data[];
 } block;
 
+/* Arrays rm_arena_push_recycled outgrew, of one size, linked through their first
+ * bytes, for the next array that grows to that size. */
+typedef struct spare_list {
+    size_t size;
+    void *head;
+} spare_list;
+
+#define SPARE_SIZES 32
+
 struct rm_arena {
     block *blocks;
     size_t next_size; /* of the next ordinary block */
     size_t total;
     void **adopted; /* malloc'd buffers the arena frees with itself */
     size_t nadopted, adopted_cap;
+    spare_list spares[SPARE_SIZES];
+    size_t nspares;
 };
 
 rm_arena *rm_arena_new(void)
@@ -240,20 +251,77 @@ static size_t capacity_for(size_t n)
     return cap;
 }
 
-void *rm_arena_push(rm_arena *arena, void **array, size_t *n, size_t elem)
+/* An outgrown array of `size` bytes, or NULL. */
+static void *take_spare(rm_arena *arena, size_t size)
+{
+    for (size_t i = 0; i < arena->nspares; i++) {
+        spare_list *list = &arena->spares[i];
+        if (list->size == size && list->head) {
+            void *p = list->head;
+            memcpy(&list->head, p, sizeof list->head);
+            return p;
+        }
+    }
+    return NULL;
+}
+
+/* Keeps an outgrown array for reuse (when there is a list for its size,
+ * or room for one; other sizes stay unused, as before). */
+static void give_spare(rm_arena *arena, void *p, size_t size)
+{
+    if (size < sizeof(void *))
+        return;
+    spare_list *list = NULL;
+    for (size_t i = 0; i < arena->nspares && !list; i++)
+        if (arena->spares[i].size == size)
+            list = &arena->spares[i];
+    if (!list && arena->nspares < SPARE_SIZES) {
+        list = &arena->spares[arena->nspares++];
+        list->size = size;
+        list->head = NULL;
+    }
+    if (!list)
+        return;
+#ifdef RELMAP_DEBUG_ARENA
+    /* A pointer kept into an outgrown array now reads garbage, not the
+     * old contents, so that tests notice it. */
+    memset(p, 0xA5, size);
+#endif
+    memcpy(p, &list->head, sizeof list->head);
+    list->head = p;
+}
+
+static void *push(rm_arena *arena, void **array, size_t *n, size_t elem, bool recycle)
 {
     size_t cap = capacity_for(*n);
     if (*n == cap) {
+        /* Slots are zeroed when pushed, so neither a new nor a recycled
+         * array is zeroed here. */
         size_t new_cap = cap ? cap * 2 : 1;
-        void *grown = rm_arena_alloc(arena, new_cap * elem);
-        if (*n)
+        void *grown = recycle ? take_spare(arena, new_cap * elem) : NULL;
+        if (!grown)
+            grown = alloc_raw(arena, new_cap * elem);
+        if (*n) {
             memcpy(grown, *array, *n * elem);
+            if (recycle)
+                give_spare(arena, *array, cap * elem);
+        }
         *array = grown;
     }
     unsigned char *slot = (unsigned char *)*array + *n * elem;
     memset(slot, 0, elem);
     (*n)++;
     return slot;
+}
+
+void *rm_arena_push(rm_arena *arena, void **array, size_t *n, size_t elem)
+{
+    return push(arena, array, n, elem, false);
+}
+
+void *rm_arena_push_recycled(rm_arena *arena, void **array, size_t *n, size_t elem)
+{
+    return push(arena, array, n, elem, true);
 }
 
 void rm_arena_adopt(rm_arena *arena, void *buffer, size_t size)

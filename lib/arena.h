@@ -31,6 +31,15 @@ char *rm_arena_printf(rm_arena *arena, const char *fmt, ...)
  * as much again as the final array.
  */
 void *rm_arena_push(rm_arena *arena, void **array, size_t *n, size_t elem);
+/*
+ * The same, but an outgrown array is handed to the next array of this
+ * arena that grows to its size, so that the arrays cost little beyond
+ * themselves. For arrays nothing keeps a pointer into past a push: *array
+ * must come from this function, and a pointer into it is dead after the
+ * next push (with RELMAP_DEBUG_ARENA the outgrown bytes are overwritten,
+ * so tests notice one that is not).
+ */
+void *rm_arena_push_recycled(rm_arena *arena, void **array, size_t *n, size_t elem);
 /* Hands a malloc'd buffer of `size` bytes to the arena, which frees it
  * with itself (a large input read once need not be copied again). */
 void rm_arena_adopt(rm_arena *arena, void *buffer, size_t size);

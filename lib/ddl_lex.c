@@ -95,6 +95,7 @@ void ddl_lexer_init(ddl_lexer *lx, const char *text, size_t len)
     lx->pos = 0;
     lx->dialect = DDL_LEX_SQLITE;
     lx->in_conditional = false;
+    lx->words_only = false;
 }
 
 void ddl_lexer_set_dialect(ddl_lexer *lx, ddl_lex_dialect dialect)
@@ -130,24 +131,30 @@ static void fill_keyword_slots(void)
     }
 }
 
+#define KW_LEN(name, fallback) sizeof #name - 1,
+static const unsigned char keyword_len[] = {0, DDL_KEYWORDS(KW_LEN)};
+#undef KW_LEN
+
 ddl_kw ddl_keyword(const char *word, size_t len)
 {
     char upper[24];
     if (len == 0 || len >= sizeof upper)
         return DDL_KW_NONE;
+    /* Upper-cased and hashed in one pass (keyword_hash's FNV-1a). */
+    unsigned hash = 2166136261u;
     for (size_t i = 0; i < len; i++) {
         char c = word[i];
         if (c >= 'a' && c <= 'z')
             c = (char)(c - 'a' + 'A');
         upper[i] = c;
+        hash = (hash ^ (unsigned char)c) * 16777619u;
     }
-    upper[len] = '\0';
     pthread_once(&keyword_slots_once, fill_keyword_slots);
-    for (unsigned h = keyword_hash(upper, len);; h++) {
+    for (unsigned h = hash;; h++) {
         unsigned kw = keyword_slots[h & (KW_SLOTS - 1)];
         if (kw == 0)
             return DDL_KW_NONE;
-        if (strcmp(upper, keyword_names[kw]) == 0)
+        if (keyword_len[kw] == len && memcmp(upper, keyword_names[kw], len) == 0)
             return (ddl_kw)kw;
     }
 }
@@ -467,7 +474,7 @@ ddl_token ddl_next(ddl_lexer *lx)
     tok.len = lx->dialect != DDL_LEX_SQLITE ? scan_dialect(lx, z, n, &tok.kind) : 0;
     if (tok.len == 0)
         tok.len = scan(z, n, &tok.kind);
-    if (tok.kind == DDL_TK_ID) {
+    if (tok.kind == DDL_TK_ID && !lx->words_only) {
         tok.kw = ddl_keyword(lx->text + tok.start, tok.len);
         if (tok.kw != DDL_KW_NONE)
             tok.kind = DDL_TK_KEYWORD;

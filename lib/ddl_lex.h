@@ -159,6 +159,7 @@ typedef struct ddl_lexer {
     size_t pos;
     ddl_lex_dialect dialect;
     bool in_conditional; /* MySQL: inside a conditional comment */
+    bool words_only;     /* no keyword lookup: every bare word is DDL_TK_ID */
 } ddl_lexer;
 
 /* Starts scanning `len` bytes of `text` (NUL bytes are ordinary input),

@@ -96,8 +96,8 @@ relmap_table *mb_table(relmap_model *model, const char *schema, const char *name
 relmap_column *mb_column(relmap_model *model, relmap_table *table, const char *name,
                          const char *type, relmap_span span)
 {
-    relmap_column *col =
-        rm_arena_push(mb_arena(model), (void **)&table->columns, &table->ncolumns, sizeof *col);
+    relmap_column *col = rm_arena_push_recycled(mb_arena(model), (void **)&table->columns,
+                                                &table->ncolumns, sizeof *col);
     col->name = mb_str(model, name);
     col->type = mb_str(model, type ? type : "");
     col->nullable = true;
@@ -117,8 +117,8 @@ relmap_key *mb_primary_key(relmap_model *model, relmap_table *table, const char 
 
 relmap_key *mb_unique(relmap_model *model, relmap_table *table, const char *name, relmap_span span)
 {
-    relmap_key *key =
-        rm_arena_push(mb_arena(model), (void **)&table->uniques, &table->nuniques, sizeof *key);
+    relmap_key *key = rm_arena_push_recycled(mb_arena(model), (void **)&table->uniques,
+                                             &table->nuniques, sizeof *key);
     key->name = mb_str(model, name);
     key->span = span;
     return key;
@@ -127,7 +127,7 @@ relmap_key *mb_unique(relmap_model *model, relmap_table *table, const char *name
 static void push_colref(relmap_model *model, relmap_colref **array, size_t *n, const char *column,
                         const char *expr, relmap_span span)
 {
-    relmap_colref *ref = rm_arena_push(mb_arena(model), (void **)array, n, sizeof *ref);
+    relmap_colref *ref = rm_arena_push_recycled(mb_arena(model), (void **)array, n, sizeof *ref);
     ref->name = mb_str(model, column);
     ref->expr = mb_str(model, expr);
     ref->span = span;
@@ -141,8 +141,8 @@ void mb_key_column(relmap_model *model, relmap_key *key, const char *column, rel
 relmap_index *mb_index(relmap_model *model, relmap_table *table, const char *name, bool unique,
                        relmap_span span)
 {
-    relmap_index *index =
-        rm_arena_push(mb_arena(model), (void **)&table->indexes, &table->nindexes, sizeof *index);
+    relmap_index *index = rm_arena_push_recycled(mb_arena(model), (void **)&table->indexes,
+                                                 &table->nindexes, sizeof *index);
     index->name = mb_str(model, name);
     index->unique = unique;
     index->span = span;
@@ -158,7 +158,8 @@ void mb_index_column(relmap_model *model, relmap_index *index, const char *colum
 relmap_fk *mb_fk(relmap_model *model, relmap_table *table, const char *name, const char *ref_schema,
                  const char *ref_table, relmap_span span)
 {
-    relmap_fk *fk = rm_arena_push(mb_arena(model), (void **)&table->fks, &table->nfks, sizeof *fk);
+    relmap_fk *fk =
+        rm_arena_push_recycled(mb_arena(model), (void **)&table->fks, &table->nfks, sizeof *fk);
     fk->name = mb_str(model, name);
     fk->ref_schema = mb_str(model, ref_schema);
     fk->ref_table_name = mb_str(model, ref_table);
@@ -246,8 +247,8 @@ relmap_fk_violations *mb_fk_violations(relmap_model *model, relmap_fk *fk)
 relmap_check_constraint *mb_check(relmap_model *model, relmap_table *table, const char *name,
                                   const char *expr, relmap_span span)
 {
-    relmap_check_constraint *check =
-        rm_arena_push(mb_arena(model), (void **)&table->checks, &table->nchecks, sizeof *check);
+    relmap_check_constraint *check = rm_arena_push_recycled(
+        mb_arena(model), (void **)&table->checks, &table->nchecks, sizeof *check);
     check->name = mb_str(model, name);
     check->expr = mb_str(model, expr);
     check->span = span;

@@ -28,44 +28,49 @@ static bool has_text(const char *text, size_t len, const char *needle)
     return false;
 }
 
+/* Each word with its length: a token is compared only with the words of
+ * its length, and only past a matching first letter. */
+#define SIGNAL(word, dialect) {word, sizeof word - 1, dialect}
 static const struct {
     const char *word;
+    size_t len;
     relmap_dialect dialect;
 } word_signals[] = {
-    {"AUTO_INCREMENT", RELMAP_DIALECT_MYSQL},
-    {"ENGINE", RELMAP_DIALECT_MYSQL},
-    {"UNSIGNED", RELMAP_DIALECT_MYSQL},
-    {"CHARSET", RELMAP_DIALECT_MYSQL},
-    {"FULLTEXT", RELMAP_DIALECT_MYSQL},
-    {"LOCK", RELMAP_DIALECT_MYSQL},
-    {"DELIMITER", RELMAP_DIALECT_MYSQL},
-    {"AUTOINCREMENT", RELMAP_DIALECT_SQLITE},
-    {"PRAGMA", RELMAP_DIALECT_SQLITE},
-    {"ROWID", RELMAP_DIALECT_SQLITE},
-    {"SERIAL", RELMAP_DIALECT_POSTGRES},
-    {"BIGSERIAL", RELMAP_DIALECT_POSTGRES},
-    {"SMALLSERIAL", RELMAP_DIALECT_POSTGRES},
-    {"OWNER", RELMAP_DIALECT_POSTGRES},
-    {"search_path", RELMAP_DIALECT_POSTGRES},
-    {"JSONB", RELMAP_DIALECT_POSTGRES},
-    {"BYTEA", RELMAP_DIALECT_POSTGRES},
-    {"TIMESTAMPTZ", RELMAP_DIALECT_POSTGRES},
-    {"INHERITS", RELMAP_DIALECT_POSTGRES},
-    {"EXTENSION", RELMAP_DIALECT_POSTGRES},
-    {"pg_catalog", RELMAP_DIALECT_POSTGRES},
-    {"CONCURRENTLY", RELMAP_DIALECT_POSTGRES},
+    SIGNAL("AUTO_INCREMENT", RELMAP_DIALECT_MYSQL),
+    SIGNAL("ENGINE", RELMAP_DIALECT_MYSQL),
+    SIGNAL("UNSIGNED", RELMAP_DIALECT_MYSQL),
+    SIGNAL("CHARSET", RELMAP_DIALECT_MYSQL),
+    SIGNAL("FULLTEXT", RELMAP_DIALECT_MYSQL),
+    SIGNAL("LOCK", RELMAP_DIALECT_MYSQL),
+    SIGNAL("DELIMITER", RELMAP_DIALECT_MYSQL),
+    SIGNAL("AUTOINCREMENT", RELMAP_DIALECT_SQLITE),
+    SIGNAL("PRAGMA", RELMAP_DIALECT_SQLITE),
+    SIGNAL("ROWID", RELMAP_DIALECT_SQLITE),
+    SIGNAL("SERIAL", RELMAP_DIALECT_POSTGRES),
+    SIGNAL("BIGSERIAL", RELMAP_DIALECT_POSTGRES),
+    SIGNAL("SMALLSERIAL", RELMAP_DIALECT_POSTGRES),
+    SIGNAL("OWNER", RELMAP_DIALECT_POSTGRES),
+    SIGNAL("search_path", RELMAP_DIALECT_POSTGRES),
+    SIGNAL("JSONB", RELMAP_DIALECT_POSTGRES),
+    SIGNAL("BYTEA", RELMAP_DIALECT_POSTGRES),
+    SIGNAL("TIMESTAMPTZ", RELMAP_DIALECT_POSTGRES),
+    SIGNAL("INHERITS", RELMAP_DIALECT_POSTGRES),
+    SIGNAL("EXTENSION", RELMAP_DIALECT_POSTGRES),
+    SIGNAL("pg_catalog", RELMAP_DIALECT_POSTGRES),
+    SIGNAL("CONCURRENTLY", RELMAP_DIALECT_POSTGRES),
     /* ALTER TABLE ONLY (pg_dump), character varying, with time zone, ...:
      * words no SQLite or MySQL schema writes. */
-    {"ONLY", RELMAP_DIALECT_POSTGRES},
-    {"VARYING", RELMAP_DIALECT_POSTGRES},
-    {"ZONE", RELMAP_DIALECT_POSTGRES},
-    {"IDENTITY", RELMAP_DIALECT_POSTGRES},
-    {"SEQUENCE", RELMAP_DIALECT_POSTGRES},
-    {"SCHEMA", RELMAP_DIALECT_POSTGRES},
-    {"GIN", RELMAP_DIALECT_POSTGRES},
-    {"GIST", RELMAP_DIALECT_POSTGRES},
-    {"BRIN", RELMAP_DIALECT_POSTGRES},
+    SIGNAL("ONLY", RELMAP_DIALECT_POSTGRES),
+    SIGNAL("VARYING", RELMAP_DIALECT_POSTGRES),
+    SIGNAL("ZONE", RELMAP_DIALECT_POSTGRES),
+    SIGNAL("IDENTITY", RELMAP_DIALECT_POSTGRES),
+    SIGNAL("SEQUENCE", RELMAP_DIALECT_POSTGRES),
+    SIGNAL("SCHEMA", RELMAP_DIALECT_POSTGRES),
+    SIGNAL("GIN", RELMAP_DIALECT_POSTGRES),
+    SIGNAL("GIST", RELMAP_DIALECT_POSTGRES),
+    SIGNAL("BRIN", RELMAP_DIALECT_POSTGRES),
 };
+#undef SIGNAL
 
 /* Whether the next word after `at` (white space and comments skipped) is
  * `word`: COMMENT ON is PostgreSQL's, a COMMENT 'text' option MySQL's. */
@@ -110,8 +115,14 @@ relmap_dialect rm_ddl_detect_dialect(const char *text, size_t len, char *signal,
         snprintf(signal, cap, "a mysqldump header");
         return RELMAP_DIALECT_MYSQL;
     }
+    /* The lengths of the signal words, one bit each: most words are of no
+     * signal's length and skip the comparisons. */
+    unsigned long signal_lengths = 0;
+    for (size_t i = 0; i < sizeof word_signals / sizeof word_signals[0]; i++)
+        signal_lengths |= 1ul << word_signals[i].len;
     ddl_lexer lx;
     ddl_lexer_init(&lx, text, len < SCAN_BYTES ? len : SCAN_BYTES);
+    lx.words_only = true; /* the signals below are compared as text */
     bool line_start = true;
     for (;;) {
         ddl_token tok = ddl_next(&lx);
@@ -148,9 +159,12 @@ relmap_dialect rm_ddl_detect_dialect(const char *text, size_t len, char *signal,
         if (tok.len == 7 && strncasecmp(z, "COMMENT", 7) == 0 &&
             next_word_is(text, lx.len, tok.start + tok.len, "ON"))
             return found(text, tok.start, "COMMENT ON", RELMAP_DIALECT_POSTGRES, signal, cap);
+        if (tok.len >= 32 || !(signal_lengths & (1ul << tok.len)))
+            continue;
         for (size_t i = 0; i < sizeof word_signals / sizeof word_signals[0]; i++) {
             const char *w = word_signals[i].word;
-            if (strlen(w) == tok.len && strncasecmp(z, w, tok.len) == 0) {
+            if (word_signals[i].len == tok.len && ((unsigned char)(z[0] ^ w[0]) & ~0x20u) == 0 &&
+                strncasecmp(z, w, tok.len) == 0) {
                 char what[64];
                 snprintf(what, sizeof what, "the word %s", w);
                 return found(text, tok.start, what, word_signals[i].dialect, signal, cap);

@@ -82,23 +82,12 @@ static void resolve_refs(relmap_colref *refs, size_t n, const rm_strmap *columns
         refs[i].column = refs[i].name ? rm_strmap_get(columns, refs[i].name) : NULL;
 }
 
-static void resolve_fk_target(relmap_model *model, relmap_fk *fk, rm_strmap *const *column_maps,
-                              const rm_ptrmap *positions)
+/* The target of a key that names no columns: the referenced table's
+ * primary key, resolved by then. */
+static void resolve_fk_target(relmap_model *model, relmap_fk *fk)
 {
-    const relmap_table *ref = rm_find_table(model, fk->ref_schema, fk->ref_table_name);
-    fk->ref_table = ref;
-    fk->target = NULL;
-    fk->ntarget = 0;
-    if (!ref)
-        return;
-    size_t ref_index = 0;
-    rm_ptrmap_get(positions, ref, &ref_index);
-    if (fk->nref_columns) {
-        resolve_refs(fk->ref_columns, fk->nref_columns, column_maps[ref_index]);
-        fk->ntarget = fk->nref_columns;
-    } else {
-        fk->ntarget = ref->primary_key.ncolumns;
-    }
+    const relmap_table *ref = fk->ref_table;
+    fk->ntarget = fk->nref_columns ? fk->nref_columns : ref->primary_key.ncolumns;
     if (!fk->ntarget)
         return;
     const relmap_column **target = rm_arena_alloc(mb_arena(model), fk->ntarget * sizeof *target);
@@ -108,37 +97,80 @@ static void resolve_fk_target(relmap_model *model, relmap_fk *fk, rm_strmap *con
     fk->target = target;
 }
 
+/* A key that names the columns it references, with the position of the
+ * referenced table. */
+typedef struct ref_key {
+    size_t ref_index;
+    relmap_fk *fk;
+} ref_key;
+
+static int by_ref_index(const void *a, const void *b)
+{
+    size_t x = ((const ref_key *)a)->ref_index, y = ((const ref_key *)b)->ref_index;
+    return x < y ? -1 : x > y;
+}
+
+/*
+ * One column map is alive at a time (a map per table, all at once, was a
+ * quarter of the peak memory of a large schema): first each table's own
+ * keys, then the keys that name referenced columns, grouped by the table
+ * they reference.
+ */
 void rm_resolve(relmap_model *model)
 {
     index_tables(model);
-    rm_strmap **column_maps = rm_calloc(model->ntables, sizeof *column_maps);
     rm_ptrmap *positions = rm_ptrmap_new(model->ntables);
+    size_t nref_keys = 0;
     for (size_t i = 0; i < model->ntables; i++) {
-        column_maps[i] = index_columns(model, model->tables[i]);
         rm_ptrmap_put(positions, model->tables[i], i);
-    }
-
-    /* Keys first, so that a key's target can use the referenced table's
-     * resolved primary key. */
-    for (size_t i = 0; i < model->ntables; i++) {
         relmap_table *t = model->tables[i];
-        resolve_refs(t->primary_key.columns, t->primary_key.ncolumns, column_maps[i]);
+        rm_strmap *columns = index_columns(model, t);
+        resolve_refs(t->primary_key.columns, t->primary_key.ncolumns, columns);
         for (size_t k = 0; k < t->nuniques; k++)
-            resolve_refs(t->uniques[k].columns, t->uniques[k].ncolumns, column_maps[i]);
+            resolve_refs(t->uniques[k].columns, t->uniques[k].ncolumns, columns);
         for (size_t k = 0; k < t->nindexes; k++)
-            resolve_refs(t->indexes[k].columns, t->indexes[k].ncolumns, column_maps[i]);
-        for (size_t k = 0; k < t->nfks; k++)
-            resolve_refs(t->fks[k].columns, t->fks[k].ncolumns, column_maps[i]);
+            resolve_refs(t->indexes[k].columns, t->indexes[k].ncolumns, columns);
+        for (size_t k = 0; k < t->nfks; k++) {
+            resolve_refs(t->fks[k].columns, t->fks[k].ncolumns, columns);
+            nref_keys += t->fks[k].nref_columns > 0;
+        }
+        rm_strmap_free(columns);
     }
+
+    ref_key *ref_keys = rm_calloc(nref_keys ? nref_keys : 1, sizeof *ref_keys);
+    size_t n = 0;
+    for (size_t i = 0; i < model->ntables; i++) {
+        relmap_table *t = model->tables[i];
+        for (size_t k = 0; k < t->nfks; k++) {
+            relmap_fk *fk = &t->fks[k];
+            fk->ref_table = rm_find_table(model, fk->ref_schema, fk->ref_table_name);
+            fk->target = NULL;
+            fk->ntarget = 0;
+            if (fk->ref_table && fk->nref_columns) {
+                ref_keys[n].fk = fk;
+                rm_ptrmap_get(positions, fk->ref_table, &ref_keys[n].ref_index);
+                n++;
+            }
+        }
+    }
+    qsort(ref_keys, n, sizeof *ref_keys, by_ref_index);
+    for (size_t a = 0; a < n;) {
+        const relmap_table *ref = ref_keys[a].fk->ref_table;
+        rm_strmap *columns = index_columns(model, ref);
+        size_t b = a;
+        for (; b < n && ref_keys[b].ref_index == ref_keys[a].ref_index; b++)
+            resolve_refs(ref_keys[b].fk->ref_columns, ref_keys[b].fk->nref_columns, columns);
+        rm_strmap_free(columns);
+        a = b;
+    }
+    free(ref_keys);
+    rm_ptrmap_free(positions);
+
     for (size_t i = 0; i < model->ntables; i++) {
         relmap_table *t = model->tables[i];
         for (size_t k = 0; k < t->nfks; k++)
-            resolve_fk_target(model, &t->fks[k], column_maps, positions);
+            if (t->fks[k].ref_table)
+                resolve_fk_target(model, &t->fks[k]);
     }
-
-    for (size_t i = 0; i < model->ntables; i++)
-        rm_strmap_free(column_maps[i]);
-    free(column_maps);
-    rm_ptrmap_free(positions);
     rm_resolve_orm(model);
 }

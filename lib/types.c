@@ -4,6 +4,7 @@
 #include "types.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 static char ascii_upper(char c)
@@ -55,11 +56,14 @@ relmap_type_family rm_sqlite_affinity(const char *type, size_t len)
     return RELMAP_TYPE_NUMERIC;
 }
 
-/* Base type names of PostgreSQL and MySQL (lower case, single spaces). */
-static const struct {
+/* Base type names of PostgreSQL and MySQL (lower case, single spaces),
+ * in strcmp order for the binary search in rm_type_family. */
+typedef struct base_type {
     const char *name;
     relmap_type_family family;
-} base_types[] = {
+} base_type;
+
+static const base_type base_types[] = {
     {"bigint", RELMAP_TYPE_INTEGER},     {"bigserial", RELMAP_TYPE_INTEGER},
     {"binary", RELMAP_TYPE_BLOB},        {"blob", RELMAP_TYPE_BLOB},
     {"bool", RELMAP_TYPE_BOOLEAN},       {"boolean", RELMAP_TYPE_BOOLEAN},
@@ -88,6 +92,11 @@ static const struct {
     {"uuid", RELMAP_TYPE_UUID},          {"varbinary", RELMAP_TYPE_BLOB},
     {"varchar", RELMAP_TYPE_TEXT},       {"year", RELMAP_TYPE_DATETIME},
 };
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(((const base_type *)a)->name, ((const base_type *)b)->name);
+}
 
 /*
  * The base name of a type: the words before any "(" or "[", lower case,
@@ -135,8 +144,8 @@ relmap_type_family rm_type_family(relmap_dialect dialect, const char *type, size
     base_name(type, len, name, sizeof name);
     if (memchr(type, '[', len))
         return RELMAP_TYPE_OTHER; /* a PostgreSQL array */
-    for (size_t i = 0; i < sizeof base_types / sizeof base_types[0]; i++)
-        if (strcmp(name, base_types[i].name) == 0)
-            return base_types[i].family;
-    return RELMAP_TYPE_OTHER;
+    const base_type key = {name, RELMAP_TYPE_OTHER};
+    const base_type *found = bsearch(&key, base_types, sizeof base_types / sizeof base_types[0],
+                                     sizeof base_types[0], by_name);
+    return found ? found->family : RELMAP_TYPE_OTHER;
 }
