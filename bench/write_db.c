@@ -185,7 +185,7 @@ static void bind_value(const bench_schema *s, const bench_table *t, unsigned c, 
     } else if (col->type == BT_NUMERIC) {
         sqlite3_bind_double(st, at, r * 17.25);
     } else {
-        char text[48];
+        char text[80]; /* a table name, a column name and a row number */
         snprintf(text, sizeof text, "%s %s %u", t->name, col->name, r);
         sqlite3_bind_text(st, at, text, -1, SQLITE_TRANSIENT);
     }

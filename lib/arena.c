@@ -300,7 +300,7 @@ static void *push(rm_arena *arena, void **array, size_t *n, size_t elem, bool re
         size_t new_cap = cap ? cap * 2 : 1;
         void *grown = recycle ? take_spare(arena, new_cap * elem) : NULL;
         if (!grown)
-            grown = alloc_raw(arena, new_cap * elem);
+            grown = alloc_raw(arena, new_cap * elem, alignof(max_align_t), false);
         if (*n) {
             memcpy(grown, *array, *n * elem);
             if (recycle)

@@ -189,7 +189,6 @@ static void create_backrefs(relmap_model *model)
             made->nforeign_keys = origin.nforeign_keys;
             made->primaryjoin = origin.primaryjoin;
             made->secondaryjoin = origin.secondaryjoin;
-            cls->relationships[k].backref_spec = made;
         }
     }
 }
