@@ -30,7 +30,7 @@ static bool has_text(const char *text, size_t len, const char *needle)
 
 /* Each word with its length: a token is compared only with the words of
  * its length, and only past a matching first letter. */
-#define SIGNAL(word, dialect) {word, sizeof word - 1, dialect}
+#define SIGNAL(word, dialect) {(word), sizeof(word) - 1, (dialect)}
 static const struct {
     const char *word;
     size_t len;
